@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * lyncedge: the firewall policy of a Lync Server 2013 single consolidated
+ * Edge Server, enforced on the host's edge interfaces.
+ *
+ * This header is the contract between the lyncedge module and its tool.
+ *
+ * Generic netlink family "lyncedge", version LYNCEDGE_GENL_VERSION. All state
+ * is per network namespace: a command acts on the namespace of the socket it
+ * arrives on. Commands that change state need CAP_NET_ADMIN in the user
+ * namespace that owns that network namespace. Every rejection carries a
+ * negative errno and, where the kernel can say more, an extended ack message.
+ * Unknown attributes are rejected (strict validation).
+ *
+ * LYNCEDGE_CMD_SET_ROLE
+ *   Gives an interface a role, or takes it away.
+ *   LYNCEDGE_A_IFNAME   NUL-terminated string, at most IFNAMSIZ - 1 chars,
+ *                       or
+ *   LYNCEDGE_A_IFINDEX  u32; exactly one of the two names the interface.
+ *   LYNCEDGE_A_ROLE     u8, enum lyncedge_role; LYNCEDGE_ROLE_NONE clears.
+ *   The loopback interface cannot have a role. An interface that leaves the
+ *   namespace or is deleted loses its role. While no interface of the
+ *   namespace has a role, the module has no hooks there and no effect.
+ *
+ * LYNCEDGE_CMD_GET_ROLE (dump)
+ *   One message per interface that has a role, each with
+ *   LYNCEDGE_A_IFINDEX, LYNCEDGE_A_IFNAME and LYNCEDGE_A_ROLE.
+ *
+ * LYNCEDGE_CMD_GET_RULES (dump)
+ *   One message per rule of the built-in policy, in id order, each with:
+ *   LYNCEDGE_A_RULE_ID        u32, stable across versions
+ *   LYNCEDGE_A_RULE_ROLE      u8, enum lyncedge_role
+ *   LYNCEDGE_A_RULE_DIR       u8, enum lyncedge_dir
+ *   LYNCEDGE_A_RULE_PROTO     u8, IPPROTO_TCP or IPPROTO_UDP
+ *   LYNCEDGE_A_RULE_PORT_MIN  u16, destination port of the packet that
+ *   LYNCEDGE_A_RULE_PORT_MAX  u16  opens the flow: first and last of a range
+ *   LYNCEDGE_A_RULE_FEATURE   u8, enum lyncedge_feature
+ *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
+ *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
+ *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
+ *   LYNCEDGE_A_BYTES          u64 (pad LYNCEDGE_A_PAD)  this rule let in
+ *   then one message per role and direction for the drop counters, with
+ *   LYNCEDGE_A_RULE_ROLE, LYNCEDGE_A_RULE_DIR, LYNCEDGE_A_PACKETS and
+ *   LYNCEDGE_A_BYTES only (no LYNCEDGE_A_RULE_ID). A dump that raced a
+ *   change of the namespace's state is flagged NLM_F_DUMP_INTR.
+ *
+ * LYNCEDGE_CMD_SET_FEATURES
+ *   LYNCEDGE_A_FEATURES  struct nla_bitfield32 of LYNCEDGE_FEATURE_F_*
+ *                        flags: the selector names the features to change,
+ *                        the value says on or off. The core rows are always
+ *                        on: LYNCEDGE_FEATURE_F_CORE cannot be selected.
+ *
+ * LYNCEDGE_CMD_GET_FEATURES
+ *   Replies with LYNCEDGE_A_FEATURES: value is the set of features that are
+ *   on, selector every feature this module knows.
+ */
+#ifndef _UAPI_LINUX_LYNCEDGE_H
+#define _UAPI_LINUX_LYNCEDGE_H
+
+#define LYNCEDGE_GENL_NAME	"lyncedge"
+#define LYNCEDGE_GENL_VERSION	1
+
+enum lyncedge_role {
+	LYNCEDGE_ROLE_NONE,
+	LYNCEDGE_ROLE_EXTERNAL,
+	LYNCEDGE_ROLE_INTERNAL,
+	__LYNCEDGE_ROLE_LAST
+};
+#define LYNCEDGE_ROLE_MAX (__LYNCEDGE_ROLE_LAST - 1)
+
+/*
+ * Direction relative to the edge: IN is a flow opened toward the edge, OUT a
+ * flow the edge opens. Packets of a flow after its first are return traffic.
+ */
+enum lyncedge_dir {
+	LYNCEDGE_DIR_IN,
+	LYNCEDGE_DIR_OUT,
+	__LYNCEDGE_DIR_LAST
+};
+#define LYNCEDGE_DIR_MAX (__LYNCEDGE_DIR_LAST - 1)
+
+/* Groups of rows an operator switches together. */
+enum lyncedge_feature {
+	LYNCEDGE_FEATURE_CORE,		/* everything the seed does not mark optional */
+	LYNCEDGE_FEATURE_XMPP,		/* XMPP proxy: TCP 5269 and 23456 */
+	LYNCEDGE_FEATURE_OCS2007,	/* federation with OCS 2007 media rows */
+	__LYNCEDGE_FEATURE_LAST
+};
+#define LYNCEDGE_FEATURE_MAX (__LYNCEDGE_FEATURE_LAST - 1)
+
+#define LYNCEDGE_FEATURE_F_CORE		(1U << LYNCEDGE_FEATURE_CORE)
+#define LYNCEDGE_FEATURE_F_XMPP		(1U << LYNCEDGE_FEATURE_XMPP)
+#define LYNCEDGE_FEATURE_F_OCS2007	(1U << LYNCEDGE_FEATURE_OCS2007)
+#define __LYNCEDGE_FEATURE_F_ALL	((1U << __LYNCEDGE_FEATURE_LAST) - 1)
+
+enum lyncedge_cmd {
+	LYNCEDGE_CMD_UNSPEC,
+	LYNCEDGE_CMD_SET_ROLE,
+	LYNCEDGE_CMD_GET_ROLE,
+	LYNCEDGE_CMD_GET_RULES,
+	LYNCEDGE_CMD_SET_FEATURES,
+	LYNCEDGE_CMD_GET_FEATURES,
+	__LYNCEDGE_CMD_LAST
+};
+#define LYNCEDGE_CMD_MAX (__LYNCEDGE_CMD_LAST - 1)
+
+enum lyncedge_attr {
+	LYNCEDGE_A_UNSPEC,
+	LYNCEDGE_A_PAD,
+	LYNCEDGE_A_IFINDEX,
+	LYNCEDGE_A_IFNAME,
+	LYNCEDGE_A_ROLE,
+	LYNCEDGE_A_RULE_ID,
+	LYNCEDGE_A_RULE_ROLE,
+	LYNCEDGE_A_RULE_DIR,
+	LYNCEDGE_A_RULE_PROTO,
+	LYNCEDGE_A_RULE_PORT_MIN,
+	LYNCEDGE_A_RULE_PORT_MAX,
+	LYNCEDGE_A_RULE_FEATURE,
+	LYNCEDGE_A_RULE_ENABLED,
+	LYNCEDGE_A_RULE_NAME,
+	LYNCEDGE_A_PACKETS,
+	LYNCEDGE_A_BYTES,
+	LYNCEDGE_A_FEATURES,
+	__LYNCEDGE_A_LAST
+};
+#define LYNCEDGE_A_MAX (__LYNCEDGE_A_LAST - 1)
+
+#endif /* _UAPI_LINUX_LYNCEDGE_H */
