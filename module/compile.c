@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Compiling the enabled rules into bitmaps, and the O(1) lookup.
+ *
+ * Each (role, direction, protocol) gets a portset. Whether a destination
+ * port is allowed is one test_bit() in @allow, whatever the number of rules
+ * or the width of their ranges.
+ *
+ * The counter needs the rule's id too, also in O(1): rules of one portset
+ * never overlap (compiling refuses it), so the ranges are ordered by port.
+ * @start marks the first port of every range, and @rank[w] counts the ranges
+ * that start before word w of that bitmap. For an allowed port p, the ranges
+ * starting at or before p number rank[p / BITS_PER_LONG] plus the set bits of
+ * its word up to p; the last of them is the one p is in, and @id maps that
+ * ordinal to the rule id. One word read and one popcount, no search.
+ */
+#include <linux/bitops.h>
+#include <linux/err.h>
+#include <linux/in.h>
+#include <linux/slab.h>
+
+#include "lyncedge.h"
+
+int lyncedge_proto_index(u8 proto)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return 0;
+	case IPPROTO_UDP:
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+static struct lyncedge_portset *lyncedge_set_of(struct lyncedge_policy *policy,
+						const struct lyncedge_rule *rule)
+{
+	return &policy->set[rule->role - 1][rule->dir][lyncedge_proto_index(rule->proto)];
+}
+
+static int lyncedge_portset_add(struct lyncedge_portset *set, const struct lyncedge_rule *rule)
+{
+	unsigned int len = rule->port_max - rule->port_min + 1;
+
+	if (find_next_bit(set->allow, rule->port_max + 1, rule->port_min) <= rule->port_max)
+		return -EEXIST;
+	bitmap_set(set->allow, rule->port_min, len);
+	__set_bit(rule->port_min, set->start);
+	return 0;
+}
+
+static void lyncedge_portset_rank(struct lyncedge_portset *set)
+{
+	unsigned int w, sum = 0;
+
+	for (w = 0; w < ARRAY_SIZE(set->rank); w++) {
+		set->rank[w] = sum;
+		sum += hweight_long(set->start[w]);
+	}
+}
+
+static unsigned int lyncedge_portset_ordinal(const struct lyncedge_portset *set, u16 port)
+{
+	unsigned int w = port / BITS_PER_LONG;
+
+	return set->rank[w] + hweight_long(set->start[w] & GENMASK(port % BITS_PER_LONG, 0));
+}
+
+struct lyncedge_policy *lyncedge_policy_compile(u32 features)
+{
+	struct lyncedge_policy *policy;
+	unsigned int i, r, d, p;
+	int err;
+
+	policy = kvzalloc(sizeof(*policy), GFP_KERNEL);
+	if (!policy)
+		return ERR_PTR(-ENOMEM);
+
+	for (i = 0; i < lyncedge_nrules; i++) {
+		const struct lyncedge_rule *rule = &lyncedge_rules[i];
+
+		if (!(features & BIT(rule->feature)))
+			continue;
+		err = lyncedge_portset_add(lyncedge_set_of(policy, rule), rule);
+		if (err) {
+			kvfree(policy);
+			return ERR_PTR(err);
+		}
+	}
+	for (r = 0; r < LYNCEDGE_NROLES; r++)
+		for (d = 0; d < LYNCEDGE_NDIRS; d++)
+			for (p = 0; p < LYNCEDGE_NPROTOS; p++)
+				lyncedge_portset_rank(&policy->set[r][d][p]);
+	/* Now that every range is in, each one's ordinal is its place by port. */
+	for (i = 0; i < lyncedge_nrules; i++) {
+		const struct lyncedge_rule *rule = &lyncedge_rules[i];
+		struct lyncedge_portset *set;
+
+		if (!(features & BIT(rule->feature)))
+			continue;
+		set = lyncedge_set_of(policy, rule);
+		set->id[lyncedge_portset_ordinal(set, rule->port_min) - 1] = rule->id;
+	}
+	return policy;
+}
+
+void lyncedge_policy_free(struct lyncedge_policy *policy)
+{
+	kvfree(policy);
+}
+
+/* Returns the id of the rule that allows the flow, or 0 when none does. */
+u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
+			   unsigned int dir, u8 proto, u16 port)
+{
+	const struct lyncedge_portset *set;
+	int p = lyncedge_proto_index(proto);
+
+	if (p < 0)
+		return 0;
+	set = &policy->set[role - 1][dir][p];
+	if (!test_bit(port, set->allow))
+		return 0;
+	return set->id[lyncedge_portset_ordinal(set, port) - 1];
+}

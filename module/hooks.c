@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The netfilter hooks: judging each packet that enters or leaves the host
+ * through an interface with a role.
+ */
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/netdevice.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
+#include <net/ipv6.h>
+#include <net/netfilter/nf_conntrack.h>
+
+#include "lyncedge.h"
+
+int (*lyncedge_ct_get)(struct net *net, u8 nfproto);
+void (*lyncedge_ct_put)(struct net *net, u8 nfproto);
+
+/* What the verdict needs to know of a packet. */
+enum lyncedge_kind {
+	LYNCEDGE_PKT_PORTS,	/* TCP or UDP with a readable destination port */
+	LYNCEDGE_PKT_NDISC,	/* IPv6 neighbour discovery or multicast listener */
+	LYNCEDGE_PKT_OTHER,	/* any other protocol, or a non-first fragment */
+	LYNCEDGE_PKT_BAD,	/* truncated or malformed headers */
+};
+
+struct lyncedge_pkt {
+	u8 proto;
+	u16 dport;
+};
+
+static enum lyncedge_kind lyncedge_ports(const struct sk_buff *skb, int thoff,
+					 struct lyncedge_pkt *pkt)
+{
+	__be16 _ports[2];
+	const __be16 *ports;
+
+	if (pkt->proto != IPPROTO_TCP && pkt->proto != IPPROTO_UDP)
+		return LYNCEDGE_PKT_OTHER;
+	ports = skb_header_pointer(skb, thoff, sizeof(_ports), _ports);
+	if (!ports)
+		return LYNCEDGE_PKT_BAD;
+	pkt->dport = ntohs(ports[1]);
+	return LYNCEDGE_PKT_PORTS;
+}
+
+static enum lyncedge_kind lyncedge_parse4(const struct sk_buff *skb, struct lyncedge_pkt *pkt)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+
+	pkt->proto = iph->protocol;
+	/* A later fragment carries no ports: never guess them. */
+	if (ntohs(iph->frag_off) & IP_OFFSET)
+		return LYNCEDGE_PKT_OTHER;
+	return lyncedge_ports(skb, skb_network_offset(skb) + ip_hdrlen(skb), pkt);
+}
+
+static bool lyncedge_is_ndisc(const struct sk_buff *skb, int thoff)
+{
+	u8 _type;
+	const u8 *type = skb_header_pointer(skb, thoff, sizeof(_type), &_type);
+
+	if (!type)
+		return false;
+	switch (*type) {
+	case ICMPV6_MGM_QUERY:
+	case ICMPV6_MGM_REPORT:
+	case ICMPV6_MGM_REDUCTION:
+	case ICMPV6_MLD2_REPORT:
+	case NDISC_ROUTER_SOLICITATION:
+	case NDISC_ROUTER_ADVERTISEMENT:
+	case NDISC_NEIGHBOUR_SOLICITATION:
+	case NDISC_NEIGHBOUR_ADVERTISEMENT:
+	case NDISC_REDIRECT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb, struct lyncedge_pkt *pkt)
+{
+	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
+	__be16 frag_off;
+	int thoff;
+
+	thoff = ipv6_skip_exthdr(skb, skb_network_offset(skb) + sizeof(struct ipv6hdr),
+				 &nexthdr, &frag_off);
+	if (thoff < 0)
+		return LYNCEDGE_PKT_BAD;
+	pkt->proto = nexthdr;
+	if (frag_off & htons(IP6_OFFSET))
+		return LYNCEDGE_PKT_OTHER;
+	/*
+	 * Conntrack cannot track neighbour discovery, and without it (and the
+	 * multicast listener reports switches snoop on) IPv6 stops working on
+	 * the link: it always passes.
+	 */
+	if (nexthdr == IPPROTO_ICMPV6 && lyncedge_is_ndisc(skb, thoff))
+		return LYNCEDGE_PKT_NDISC;
+	return lyncedge_ports(skb, thoff, pkt);
+}
+
+static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
+				  const struct nf_hook_state *state)
+{
+	unsigned int dir = state->hook == NF_INET_LOCAL_IN ? LYNCEDGE_DIR_IN : LYNCEDGE_DIR_OUT;
+	const struct net_device *dev = dir == LYNCEDGE_DIR_IN ? state->in : state->out;
+	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	const struct lyncedge_policy *policy;
+	enum ip_conntrack_info ctinfo;
+	struct lyncedge_pkt pkt = {};
+	enum lyncedge_kind kind;
+	unsigned int role;
+	void *entry;
+	u32 id = 0;
+
+	if (!dev)
+		return NF_ACCEPT;
+	entry = xa_load(&ln->roles, dev->ifindex);
+	if (!entry)
+		return NF_ACCEPT;
+	role = xa_to_value(entry);
+
+	kind = state->pf == NFPROTO_IPV4 ? lyncedge_parse4(skb, &pkt) : lyncedge_parse6(skb, &pkt);
+	if (kind == LYNCEDGE_PKT_NDISC)
+		return NF_ACCEPT;
+
+	/*
+	 * Return traffic and related packets (ICMP errors) pass. A packet that
+	 * conntrack found invalid has no entry and is not untracked: drop it.
+	 * An untracked one (the operator's notrack) is judged on its own.
+	 */
+	if (nf_ct_get(skb, &ctinfo)) {
+		if (ctinfo != IP_CT_NEW)
+			return NF_ACCEPT;
+	} else if (ctinfo != IP_CT_UNTRACKED) {
+		kind = LYNCEDGE_PKT_BAD;
+	}
+
+	policy = rcu_dereference(ln->policy);
+	/* Only while the last role goes away: no policy means no effect. */
+	if (!policy)
+		return NF_ACCEPT;
+	if (kind == LYNCEDGE_PKT_PORTS)
+		id = lyncedge_policy_lookup(policy, role, dir, pkt.proto, pkt.dport);
+	if (id) {
+		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
+		return NF_ACCEPT;
+	}
+	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
+	return NF_DROP;
+}
+
+/*
+ * At filter priority: after conntrack has attached its entry, and on the way
+ * out after destination NAT, so rules see the addresses packets really use.
+ */
+static const struct nf_hook_ops lyncedge_hook_ops[] = {
+	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_IN,
+	  .priority = NF_IP_PRI_FILTER },
+	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP_PRI_FILTER },
+	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_IN,
+	  .priority = NF_IP6_PRI_FILTER },
+	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP6_PRI_FILTER },
+};
+
+/* Conntrack first, so the namespace tracks flows before any is judged. */
+int lyncedge_hooks_register(struct net *net)
+{
+	int err;
+
+	err = lyncedge_ct_get(net, NFPROTO_INET);
+	if (err)
+		return err;
+	err = nf_register_net_hooks(net, lyncedge_hook_ops, ARRAY_SIZE(lyncedge_hook_ops));
+	if (err)
+		lyncedge_ct_put(net, NFPROTO_INET);
+	return err;
+}
+
+void lyncedge_hooks_unregister(struct net *net)
+{
+	nf_unregister_net_hooks(net, lyncedge_hook_ops, ARRAY_SIZE(lyncedge_hook_ops));
+	lyncedge_ct_put(net, NFPROTO_INET);
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal declarations shared by the files of the lyncedge module.
+ */
+#ifndef _LYNCEDGE_H
+#define _LYNCEDGE_H
+
+#include <linux/bitmap.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/netlink.h>
+#include <linux/xarray.h>
+#include <net/net_namespace.h>
+#include <uapi/linux/lyncedge.h>
+
+/* Roles that exist (NONE is their absence): index with role - 1. */
+#define LYNCEDGE_NROLES		LYNCEDGE_ROLE_MAX
+#define LYNCEDGE_NDIRS		__LYNCEDGE_DIR_LAST
+/* The policy speaks of TCP and UDP only: index 0 and 1. */
+#define LYNCEDGE_NPROTOS	2
+#define LYNCEDGE_NPORTS		65536
+
+/* The default set: the seed's rows that it does not call optional. */
+#define LYNCEDGE_FEATURES_DEFAULT	LYNCEDGE_FEATURE_F_CORE
+
+struct lyncedge_rule {
+	u32 id;
+	u8 role;
+	u8 dir;
+	u8 proto;
+	u8 feature;
+	u16 port_min;
+	u16 port_max;
+	const char *name;
+};
+
+extern const struct lyncedge_rule lyncedge_rules[];
+extern const unsigned int lyncedge_nrules;
+/* Counters are sized at build time; policy.c checks the table against it. */
+#define LYNCEDGE_NRULES_MAX	32
+
+/*
+ * The allowed destination ports of one (role, direction, protocol), see
+ * compile.c for how a port finds its rule.
+ */
+struct lyncedge_portset {
+	DECLARE_BITMAP(allow, LYNCEDGE_NPORTS);
+	DECLARE_BITMAP(start, LYNCEDGE_NPORTS);
+	u16 rank[LYNCEDGE_NPORTS / BITS_PER_LONG];
+	u16 id[LYNCEDGE_NRULES_MAX];
+};
+
+/* The enabled rules of a namespace, replaced as a whole under RCU. */
+struct lyncedge_policy {
+	struct rcu_head rcu;
+	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
+};
+
+struct lyncedge_counter {
+	u64_stats_t packets;
+	u64_stats_t bytes;
+};
+
+/* Slots: rule id - 1 for rules, then one per (role, direction) for drops. */
+#define LYNCEDGE_NSLOTS	(LYNCEDGE_NRULES_MAX + LYNCEDGE_NROLES * LYNCEDGE_NDIRS)
+
+static inline unsigned int lyncedge_rule_slot(u32 id)
+{
+	return id - 1;
+}
+
+static inline unsigned int lyncedge_drop_slot(unsigned int role, unsigned int dir)
+{
+	return LYNCEDGE_NRULES_MAX + (role - 1) * LYNCEDGE_NDIRS + dir;
+}
+
+struct lyncedge_stats {
+	struct u64_stats_sync syncp;
+	struct lyncedge_counter slot[LYNCEDGE_NSLOTS];
+};
+
+struct lyncedge_net {
+	/* ifindex -> xa_mk_value(role); read locklessly on the fast path */
+	struct xarray roles;
+	unsigned int nroles;
+	u32 features;
+	/* non-NULL exactly while the namespace has hooks (has roles) */
+	struct lyncedge_policy __rcu *policy;
+	struct lyncedge_stats __percpu *stats;
+	/* bumped on every change, so a dump that raced one is flagged */
+	unsigned int gen;
+};
+
+struct lyncedge_net *lyncedge_pernet(const struct net *net);
+
+int lyncedge_policy_check(void);
+int lyncedge_proto_index(u8 proto);
+struct lyncedge_policy *lyncedge_policy_compile(u32 features);
+void lyncedge_policy_free(struct lyncedge_policy *policy);
+u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
+			   unsigned int dir, u8 proto, u16 port);
+
+int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_ack *extack);
+int lyncedge_set_features(struct net *net, u32 features, struct netlink_ext_ack *extack);
+int lyncedge_netns_init(void);
+void lyncedge_netns_exit(void);
+
+struct lyncedge_stats __percpu *lyncedge_stats_alloc(void);
+void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len);
+void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, u64 *packets, u64 *bytes);
+
+extern int (*lyncedge_ct_get)(struct net *net, u8 nfproto);
+extern void (*lyncedge_ct_put)(struct net *net, u8 nfproto);
+int lyncedge_hooks_register(struct net *net);
+void lyncedge_hooks_unregister(struct net *net);
+
+int lyncedge_proc_init(struct net *net);
+void lyncedge_proc_exit(struct net *net);
+
+int lyncedge_genl_init(void);
+void lyncedge_genl_exit(void);
+
+const char *lyncedge_role_name(unsigned int role);
+const char *lyncedge_dir_name(unsigned int dir);
+const char *lyncedge_proto_name(u8 proto);
+const char *lyncedge_feature_name(unsigned int feature);
+
+#endif /* _LYNCEDGE_H */

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The generic netlink family "lyncedge": see include/uapi/linux/lyncedge.h
+ * for the contract.
+ */
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "lyncedge.h"
+
+static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
+	[LYNCEDGE_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[LYNCEDGE_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[LYNCEDGE_A_ROLE] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_ROLE_MAX),
+	[LYNCEDGE_A_FEATURES] = NLA_POLICY_BITFIELD32(__LYNCEDGE_FEATURE_F_ALL),
+};
+
+static struct genl_family lyncedge_genl_family;
+
+static int lyncedge_nl_set_role(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *name = info->attrs[LYNCEDGE_A_IFNAME];
+	struct nlattr *index = info->attrs[LYNCEDGE_A_IFINDEX];
+	struct net *net = genl_info_net(info);
+	struct net_device *dev;
+	int err;
+
+	if (!name == !index) {
+		NL_SET_ERR_MSG_MOD(info->extack, "name the interface by name or index, once");
+		return -EINVAL;
+	}
+	if (!info->attrs[LYNCEDGE_A_ROLE]) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing role");
+		return -EINVAL;
+	}
+	rtnl_lock();
+	dev = name ? __dev_get_by_name(net, nla_data(name)) :
+		     __dev_get_by_index(net, nla_get_u32(index));
+	if (!dev) {
+		NL_SET_ERR_MSG_ATTR(info->extack, name ?: index, "no such interface");
+		err = -ENODEV;
+	} else if (dev->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG_ATTR(info->extack, name ?: index,
+				    "the loopback interface cannot have a role");
+		err = -EINVAL;
+	} else {
+		err = lyncedge_set_role(net, dev->ifindex,
+					nla_get_u8(info->attrs[LYNCEDGE_A_ROLE]), info->extack);
+	}
+	rtnl_unlock();
+	return err;
+}
+
+static void *lyncedge_nl_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+{
+	void *hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+				&lyncedge_genl_family, NLM_F_MULTI, cmd);
+
+	if (hdr)
+		genl_dump_check_consistent(cb, hdr);
+	return hdr;
+}
+
+static int lyncedge_nl_get_role(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+	unsigned long ifindex;
+	void *entry, *hdr;
+	int err = 0;
+
+	cb->seq = READ_ONCE(ln->gen);
+	rcu_read_lock();
+	xa_for_each_start(&ln->roles, ifindex, entry, cb->args[0]) {
+		struct net_device *dev = dev_get_by_index_rcu(net, ifindex);
+
+		if (!dev)
+			continue;
+		hdr = lyncedge_nl_put(skb, cb, LYNCEDGE_CMD_GET_ROLE);
+		if (!hdr) {
+			err = -EMSGSIZE;
+			break;
+		}
+		if (nla_put_u32(skb, LYNCEDGE_A_IFINDEX, ifindex) ||
+		    nla_put_string(skb, LYNCEDGE_A_IFNAME, dev->name) ||
+		    nla_put_u8(skb, LYNCEDGE_A_ROLE, xa_to_value(entry))) {
+			genlmsg_cancel(skb, hdr);
+			err = -EMSGSIZE;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0] = ifindex + 1;
+	}
+	rcu_read_unlock();
+	/* A full buffer ends this part of the dump; the cursor resumes it. */
+	return err == -EMSGSIZE && skb->len ? skb->len : err ?: skb->len;
+}
+
+static int lyncedge_nl_put_counter(struct sk_buff *skb, const struct lyncedge_net *ln,
+				   unsigned int slot)
+{
+	u64 packets, bytes;
+
+	lyncedge_read(ln, slot, &packets, &bytes);
+	return nla_put_u64_64bit(skb, LYNCEDGE_A_PACKETS, packets, LYNCEDGE_A_PAD) ||
+	       nla_put_u64_64bit(skb, LYNCEDGE_A_BYTES, bytes, LYNCEDGE_A_PAD);
+}
+
+static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *ln,
+				const struct lyncedge_rule *rule)
+{
+	return nla_put_u32(skb, LYNCEDGE_A_RULE_ID, rule->id) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, rule->role) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, rule->dir) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_PROTO, rule->proto) ||
+	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MIN, rule->port_min) ||
+	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, rule->port_max) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_FEATURE, rule->feature) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED,
+			  !!(READ_ONCE(ln->features) & BIT(rule->feature))) ||
+	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name) ||
+	       lyncedge_nl_put_counter(skb, ln, lyncedge_rule_slot(rule->id));
+}
+
+static int lyncedge_nl_put_drop(struct sk_buff *skb, const struct lyncedge_net *ln,
+				unsigned int role, unsigned int dir)
+{
+	return nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, role) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, dir) ||
+	       lyncedge_nl_put_counter(skb, ln, lyncedge_drop_slot(role, dir));
+}
+
+/* cb->args[0]: the next row, rules first, then the drop counters. */
+static int lyncedge_nl_get_rules(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct lyncedge_net *ln = lyncedge_pernet(sock_net(skb->sk));
+	unsigned int nrows = lyncedge_nrules + LYNCEDGE_NROLES * LYNCEDGE_NDIRS;
+	unsigned int row, drop;
+	void *hdr;
+	int err;
+
+	cb->seq = READ_ONCE(ln->gen);
+	for (row = cb->args[0]; row < nrows; row++) {
+		hdr = lyncedge_nl_put(skb, cb, LYNCEDGE_CMD_GET_RULES);
+		if (!hdr)
+			break;
+		if (row < lyncedge_nrules) {
+			err = lyncedge_nl_put_rule(skb, ln, &lyncedge_rules[row]);
+		} else {
+			drop = row - lyncedge_nrules;
+			err = lyncedge_nl_put_drop(skb, ln, LYNCEDGE_ROLE_EXTERNAL +
+						   drop / LYNCEDGE_NDIRS, drop % LYNCEDGE_NDIRS);
+		}
+		if (err) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	cb->args[0] = row;
+	return skb->len;
+}
+
+static int lyncedge_nl_set_features(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[LYNCEDGE_A_FEATURES];
+	struct net *net = genl_info_net(info);
+	struct nla_bitfield32 bf;
+	u32 features;
+	int err;
+
+	if (!attr) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing features");
+		return -EINVAL;
+	}
+	bf = nla_get_bitfield32(attr);
+	if (bf.selector & LYNCEDGE_FEATURE_F_CORE) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "the core rows are always on");
+		return -EOPNOTSUPP;
+	}
+	rtnl_lock();
+	features = (lyncedge_pernet(net)->features & ~bf.selector) | bf.value;
+	err = lyncedge_set_features(net, features, info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+static int lyncedge_nl_get_features(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nla_bitfield32 bf = {
+		.value = READ_ONCE(lyncedge_pernet(genl_info_net(info))->features),
+		.selector = __LYNCEDGE_FEATURE_F_ALL,
+	};
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(nla_total_size(sizeof(bf)), GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_FEATURES);
+	if (!hdr || nla_put(msg, LYNCEDGE_A_FEATURES, sizeof(bf), &bf)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static const struct genl_ops lyncedge_genl_ops[] = {
+	{
+		.cmd = LYNCEDGE_CMD_SET_ROLE,
+		.doit = lyncedge_nl_set_role,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = LYNCEDGE_CMD_GET_ROLE,
+		.dumpit = lyncedge_nl_get_role,
+	},
+	{
+		.cmd = LYNCEDGE_CMD_GET_RULES,
+		.dumpit = lyncedge_nl_get_rules,
+	},
+	{
+		.cmd = LYNCEDGE_CMD_SET_FEATURES,
+		.doit = lyncedge_nl_set_features,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = LYNCEDGE_CMD_GET_FEATURES,
+		.doit = lyncedge_nl_get_features,
+	},
+};
+
+static struct genl_family lyncedge_genl_family __ro_after_init = {
+	.name = LYNCEDGE_GENL_NAME,
+	.version = LYNCEDGE_GENL_VERSION,
+	.maxattr = LYNCEDGE_A_MAX,
+	.policy = lyncedge_nl_policy,
+	.netnsok = true,
+	.module = THIS_MODULE,
+	.ops = lyncedge_genl_ops,
+	.n_ops = ARRAY_SIZE(lyncedge_genl_ops),
+	.resv_start_op = LYNCEDGE_CMD_UNSPEC,
+};
+
+int __init lyncedge_genl_init(void)
+{
+	return genl_register_family(&lyncedge_genl_family);
+}
+
+void lyncedge_genl_exit(void)
+{
+	genl_unregister_family(&lyncedge_genl_family);
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per network namespace state: roles of interfaces, enabled features, the
+ * compiled policy and the counters.
+ *
+ * All changes run under RTNL: the netdevice notifier that drops the role of
+ * a vanishing interface already holds it, so a role can never be given to
+ * an interface that is halfway gone (its ifindex could be reused).
+ *
+ * A namespace has hooks and tracks connections only while at least one of
+ * its interfaces has a role: loading the module changes nothing.
+ */
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/netns/generic.h>
+
+#include "lyncedge.h"
+
+static unsigned int lyncedge_net_id __read_mostly;
+
+struct lyncedge_net *lyncedge_pernet(const struct net *net)
+{
+	return net_generic(net, lyncedge_net_id);
+}
+
+static void lyncedge_policy_free_rcu(struct rcu_head *head)
+{
+	lyncedge_policy_free(container_of(head, struct lyncedge_policy, rcu));
+}
+
+static void lyncedge_policy_replace(struct lyncedge_net *ln, struct lyncedge_policy *policy)
+{
+	struct lyncedge_policy *old = rcu_replace_pointer(ln->policy, policy, true);
+
+	if (old)
+		call_rcu(&old->rcu, lyncedge_policy_free_rcu);
+}
+
+static int lyncedge_netns_hook(struct net *net, struct lyncedge_net *ln)
+{
+	struct lyncedge_policy *policy;
+	int err;
+
+	policy = lyncedge_policy_compile(ln->features);
+	if (IS_ERR(policy))
+		return PTR_ERR(policy);
+	lyncedge_policy_replace(ln, policy);
+	err = lyncedge_hooks_register(net);
+	if (err)
+		lyncedge_policy_replace(ln, NULL);
+	return err;
+}
+
+static void lyncedge_netns_unhook(struct net *net)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+
+	if (!rcu_access_pointer(ln->policy))
+		return;
+	lyncedge_hooks_unregister(net);
+	lyncedge_policy_replace(ln, NULL);
+}
+
+int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_ack *extack)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+	void *old;
+	int err;
+
+	ASSERT_RTNL();
+	old = xa_load(&ln->roles, ifindex);
+	if (role == LYNCEDGE_ROLE_NONE) {
+		if (!old)
+			return 0;
+		xa_erase(&ln->roles, ifindex);
+		WRITE_ONCE(ln->gen, ln->gen + 1);
+		if (--ln->nroles == 0)
+			lyncedge_netns_unhook(net);
+		return 0;
+	}
+	if (old && xa_to_value(old) == role)
+		return 0;
+	if (!ln->nroles) {
+		err = lyncedge_netns_hook(net, ln);
+		if (err) {
+			NL_SET_ERR_MSG_MOD(extack, "cannot hook netfilter in this namespace");
+			return err;
+		}
+	}
+	err = xa_err(xa_store(&ln->roles, ifindex, xa_mk_value(role), GFP_KERNEL));
+	if (err) {
+		if (!ln->nroles)
+			lyncedge_netns_unhook(net);
+		return err;
+	}
+	if (!old)
+		ln->nroles++;
+	WRITE_ONCE(ln->gen, ln->gen + 1);
+	return 0;
+}
+
+int lyncedge_set_features(struct net *net, u32 features, struct netlink_ext_ack *extack)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+	struct lyncedge_policy *policy;
+
+	ASSERT_RTNL();
+	if (features == ln->features)
+		return 0;
+	if (rcu_access_pointer(ln->policy)) {
+		policy = lyncedge_policy_compile(features);
+		if (IS_ERR(policy)) {
+			NL_SET_ERR_MSG_MOD(extack, "cannot compile the policy");
+			return PTR_ERR(policy);
+		}
+		lyncedge_policy_replace(ln, policy);
+	}
+	ln->features = features;
+	WRITE_ONCE(ln->gen, ln->gen + 1);
+	return 0;
+}
+
+static int lyncedge_netdev_event(struct notifier_block *nb, unsigned long event, void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+
+	/* Also sent when an interface leaves for another namespace. */
+	if (event == NETDEV_UNREGISTER)
+		lyncedge_set_role(dev_net(dev), dev->ifindex, LYNCEDGE_ROLE_NONE, NULL);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block lyncedge_netdev_notifier = {
+	.notifier_call = lyncedge_netdev_event,
+};
+
+static int __net_init lyncedge_net_init(struct net *net)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+	int err;
+
+	xa_init(&ln->roles);
+	ln->features = LYNCEDGE_FEATURES_DEFAULT;
+	ln->stats = lyncedge_stats_alloc();
+	if (!ln->stats)
+		return -ENOMEM;
+	err = lyncedge_proc_init(net);
+	if (err)
+		free_percpu(ln->stats);
+	return err;
+}
+
+/*
+ * A dying namespace has lost its interfaces, and with them its roles and
+ * hooks, before this runs; only module unload finds them still here.
+ */
+static void __net_exit lyncedge_net_exit(struct net *net)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+
+	lyncedge_proc_exit(net);
+	lyncedge_netns_unhook(net);
+	xa_destroy(&ln->roles);
+	/* Hooks in flight may still count: wait for them before freeing. */
+	synchronize_net();
+	free_percpu(ln->stats);
+}
+
+static struct pernet_operations lyncedge_net_ops = {
+	.init = lyncedge_net_init,
+	.exit = lyncedge_net_exit,
+	.id = &lyncedge_net_id,
+	.size = sizeof(struct lyncedge_net),
+};
+
+int lyncedge_netns_init(void)
+{
+	int err;
+
+	err = register_pernet_subsys(&lyncedge_net_ops);
+	if (err)
+		return err;
+	err = register_netdevice_notifier(&lyncedge_netdev_notifier);
+	if (err)
+		unregister_pernet_subsys(&lyncedge_net_ops);
+	return err;
+}
+
+void lyncedge_netns_exit(void)
+{
+	unregister_netdevice_notifier(&lyncedge_netdev_notifier);
+	unregister_pernet_subsys(&lyncedge_net_ops);
+	/* The last policies are freed by call_rcu callbacks in this module. */
+	rcu_barrier();
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The built-in policy: Microsoft's "Port summary - Single consolidated edge
+ * with private IP addresses using NAT in Lync Server 2013", one rule per
+ * unique (role, direction, protocol, port range) of its five tables.
+ *
+ * Each name cites the rows it stands for as TABLE#ROW, rows counted from 1
+ * below each table's header:
+ *   ext   Firewall Summary ...: External Interface
+ *   int   Firewall Summary ...: Internal Interface
+ *   fed   Firewall Summary for Federation
+ *   pim   Firewall Summary - Public Instant Messaging Connectivity
+ *   xmpp  Firewall Summary for Extensible Messaging and Presence Protocol
+ *
+ * The port is the destination port of the packet that opens the flow; "in"
+ * rows are flows toward the edge, "out" rows flows the edge opens. Ids are
+ * part of the user interface (counters, scripts): never renumber, only add.
+ */
+#include <linux/in.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+
+#include "lyncedge.h"
+
+#define LYNCEDGE_RULE(i, r, d, p, lo, hi, f, n) {				\
+	.id = (i), .role = LYNCEDGE_ROLE_##r, .dir = LYNCEDGE_DIR_##d,		\
+	.proto = IPPROTO_##p, .port_min = (lo), .port_max = (hi),		\
+	.feature = LYNCEDGE_FEATURE_##f, .name = (n),				\
+}
+
+const struct lyncedge_rule lyncedge_rules[] = {
+	LYNCEDGE_RULE(1, EXTERNAL, IN, TCP, 5269, 5269, XMPP,
+		      "XMPP/TCP/5269 from XMPP federation partners [ext#1 xmpp#1]"),
+	LYNCEDGE_RULE(2, EXTERNAL, OUT, TCP, 80, 80, CORE,
+		      "Access/HTTP/TCP/80 CRL check and retrieval [ext#2]"),
+	LYNCEDGE_RULE(3, EXTERNAL, OUT, TCP, 53, 53, CORE,
+		      "Access/DNS/TCP/53 DNS query over TCP [ext#3]"),
+	LYNCEDGE_RULE(4, EXTERNAL, OUT, UDP, 53, 53, CORE,
+		      "Access/DNS/UDP/53 DNS query over UDP [ext#4]"),
+	LYNCEDGE_RULE(5, EXTERNAL, IN, TCP, 443, 443, CORE,
+		      "Access/SIP(TLS)/TCP/443 clients [ext#5 pim#3]; Web Conferencing/PSOM(TLS)/TCP/443 [ext#8]; A/V/STUN,MSTURN/TCP/443 [ext#15]"),
+	LYNCEDGE_RULE(6, EXTERNAL, IN, TCP, 5061, 5061, CORE,
+		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#6 pim#1]"),
+	LYNCEDGE_RULE(7, EXTERNAL, OUT, TCP, 5061, 5061, CORE,
+		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#7 fed#1 pim#2]"),
+	LYNCEDGE_RULE(8, EXTERNAL, OUT, TCP, 50000, 59999, CORE,
+		      "A/V/RTP/TCP/50,000-59,999 federation and Live Messenger media [ext#9 pim#4]"),
+	LYNCEDGE_RULE(9, EXTERNAL, OUT, UDP, 50000, 59999, OCS2007,
+		      "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#10]"),
+	LYNCEDGE_RULE(10, EXTERNAL, IN, TCP, 50000, 59999, OCS2007,
+		      "A/V/RTP/TCP/50,000-59,999 federation with OCS 2007 [ext#11]"),
+	LYNCEDGE_RULE(11, EXTERNAL, IN, UDP, 50000, 59999, OCS2007,
+		      "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#12]"),
+	LYNCEDGE_RULE(12, EXTERNAL, OUT, UDP, 3478, 3478, CORE,
+		      "A/V/STUN,MSTURN/UDP/3478 Edge version and Edge-to-Edge media [ext#13 pim#5]"),
+	LYNCEDGE_RULE(13, EXTERNAL, IN, UDP, 3478, 3478, CORE,
+		      "A/V/STUN,MSTURN/UDP/3478 STUN/TURN candidates [ext#14 pim#6]"),
+	LYNCEDGE_RULE(14, EXTERNAL, OUT, TCP, 443, 443, CORE,
+		      "A/V/STUN,MSTURN/TCP/443 STUN/TURN candidates [ext#16]"),
+	LYNCEDGE_RULE(15, EXTERNAL, OUT, TCP, 5269, 5269, XMPP,
+		      "XMPP/TCP/5269 to XMPP federation partners [xmpp#2]"),
+	LYNCEDGE_RULE(16, INTERNAL, IN, TCP, 23456, 23456, XMPP,
+		      "XMPP/MTLS/TCP/23456 from the XMPP Gateway [int#1 xmpp#3]"),
+	LYNCEDGE_RULE(17, INTERNAL, IN, TCP, 5061, 5061, CORE,
+		      "SIP/MTLS/TCP/5061 from Director or Front End [int#2]"),
+	LYNCEDGE_RULE(18, INTERNAL, OUT, TCP, 5061, 5061, CORE,
+		      "SIP/MTLS/TCP/5061 to Director or Front End [int#3]"),
+	LYNCEDGE_RULE(19, INTERNAL, IN, TCP, 8057, 8057, CORE,
+		      "PSOM/MTLS/TCP/8057 web conferencing from Front End [int#4]"),
+	LYNCEDGE_RULE(20, INTERNAL, IN, TCP, 5062, 5062, CORE,
+		      "SIP/MTLS/TCP/5062 A/V authentication [int#5]"),
+	LYNCEDGE_RULE(21, INTERNAL, IN, UDP, 3478, 3478, CORE,
+		      "STUN/MSTURN/UDP/3478 preferred A/V media path [int#6]"),
+	LYNCEDGE_RULE(22, INTERNAL, IN, TCP, 443, 443, CORE,
+		      "STUN/MSTURN/TCP/443 fallback A/V media path [int#7]"),
+	LYNCEDGE_RULE(23, INTERNAL, IN, TCP, 4443, 4443, CORE,
+		      "HTTPS/TCP/4443 Central Management store replication [int#8]"),
+	LYNCEDGE_RULE(24, INTERNAL, IN, TCP, 50001, 50001, CORE,
+		      "MTLS/TCP/50001 Centralized Logging Service [int#9]"),
+	LYNCEDGE_RULE(25, INTERNAL, IN, TCP, 50002, 50002, CORE,
+		      "MTLS/TCP/50002 Centralized Logging Service [int#10]"),
+	LYNCEDGE_RULE(26, INTERNAL, IN, TCP, 50003, 50003, CORE,
+		      "MTLS/TCP/50003 Centralized Logging Service [int#11]"),
+};
+
+const unsigned int lyncedge_nrules = ARRAY_SIZE(lyncedge_rules);
+
+static_assert(ARRAY_SIZE(lyncedge_rules) <= LYNCEDGE_NRULES_MAX);
+
+/*
+ * Counters and the netlink cursor find a rule by id - 1, so ids must count
+ * from 1 without gaps; and every rule must be unique and fit its bitmaps,
+ * which compiling every feature at once proves. Refuse to load otherwise.
+ */
+int lyncedge_policy_check(void)
+{
+	struct lyncedge_policy *all;
+	unsigned int i;
+
+	for (i = 0; i < lyncedge_nrules; i++) {
+		if (lyncedge_rules[i].id != i + 1 ||
+		    lyncedge_rules[i].port_min > lyncedge_rules[i].port_max) {
+			pr_err("lyncedge: policy table is broken at rule %u\n", i + 1);
+			return -EINVAL;
+		}
+	}
+	all = lyncedge_policy_compile(__LYNCEDGE_FEATURE_F_ALL);
+	if (IS_ERR(all)) {
+		pr_err("lyncedge: policy table does not compile: %ld\n", PTR_ERR(all));
+		return PTR_ERR(all);
+	}
+	lyncedge_policy_free(all);
+	return 0;
+}

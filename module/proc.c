@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/net/lyncedge/rules: every rule with its counters, then the drop
+ * counters, one whitespace-separated line each, for people and for awk.
+ */
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+
+#include "lyncedge.h"
+
+#define LYNCEDGE_PROC_ROW "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12llu %14llu %s\n"
+
+static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
+{
+	const struct lyncedge_net *ln = lyncedge_pernet(seq_file_single_net(seq));
+	u32 features = READ_ONCE(ln->features);
+	unsigned int i, role, dir;
+	char id[12], ports[12];
+	u64 packets, bytes;
+
+	seq_printf(seq, "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n", "id", "role",
+		   "dir", "proto", "ports", "feature", "enabled", "packets", "bytes", "name");
+	for (i = 0; i < lyncedge_nrules; i++) {
+		const struct lyncedge_rule *rule = &lyncedge_rules[i];
+
+		snprintf(id, sizeof(id), "%u", rule->id);
+		if (rule->port_min == rule->port_max)
+			snprintf(ports, sizeof(ports), "%u", rule->port_min);
+		else
+			snprintf(ports, sizeof(ports), "%u-%u", rule->port_min, rule->port_max);
+		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &packets, &bytes);
+		seq_printf(seq, LYNCEDGE_PROC_ROW, id, lyncedge_role_name(rule->role),
+			   lyncedge_dir_name(rule->dir), lyncedge_proto_name(rule->proto), ports,
+			   lyncedge_feature_name(rule->feature),
+			   features & BIT(rule->feature) ? "yes" : "no", packets, bytes, rule->name);
+	}
+	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++) {
+		for (dir = 0; dir < LYNCEDGE_NDIRS; dir++) {
+			lyncedge_read(ln, lyncedge_drop_slot(role, dir), &packets, &bytes);
+			seq_printf(seq, LYNCEDGE_PROC_ROW, "drop", lyncedge_role_name(role),
+				   lyncedge_dir_name(dir), "any", "-", "-", "-", packets, bytes,
+				   "dropped: no rule allows");
+		}
+	}
+	return 0;
+}
+
+int lyncedge_proc_init(struct net *net)
+{
+	struct proc_dir_entry *dir;
+
+	dir = proc_net_mkdir(net, "lyncedge", net->proc_net);
+	if (!dir)
+		return -ENOMEM;
+	if (!proc_create_net_single("rules", 0444, dir, lyncedge_proc_rules_show, NULL)) {
+		remove_proc_entry("lyncedge", net->proc_net);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void lyncedge_proc_exit(struct net *net)
+{
+	remove_proc_subtree("lyncedge", net->proc_net);
+}
