@@ -1,0 +1,54 @@
+#ifndef LYNCEDGECTL_GENL_H
+#define LYNCEDGECTL_GENL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <libmnl/libmnl.h>
+#include <linux/netlink.h>
+
+#include <uapi/linux/lyncedge.h>
+
+#define GENL_SEND_SIZE	512
+/* The kernel never puts more than 32 KiB of dump into one read. */
+#define GENL_RECV_SIZE	32768
+
+struct genl_ctx {
+	struct mnl_socket *nl;
+	unsigned int portid;
+	unsigned int seq;
+	uint16_t family;
+	/* Results of the last genl_request(): */
+	bool dump_intr;		/* a reply carried NLM_F_DUMP_INTR */
+	char extack[256];	/* the kernel's extack message, or "" */
+	_Alignas(struct nlmsghdr) char sndbuf[GENL_SEND_SIZE];
+	_Alignas(struct nlmsghdr) char rcvbuf[GENL_RECV_SIZE];
+};
+
+/*
+ * Opens the socket and resolves the "lyncedge" family. On failure it has
+ * already told the user why and returns -1.
+ */
+int genl_open(struct genl_ctx *ctx);
+void genl_close(struct genl_ctx *ctx);
+
+/* Starts a lyncedge request in ctx->sndbuf; add attributes with mnl_attr_put*. */
+struct nlmsghdr *genl_msg(struct genl_ctx *ctx, uint8_t cmd, uint16_t flags);
+
+/*
+ * Sends nlh and hands every data message of the answer to cb (may be NULL).
+ * Returns 0, or the errno of the failure: the kernel's, or the one cb set
+ * before returning MNL_CB_ERROR.
+ */
+int genl_request(struct genl_ctx *ctx, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
+
+/*
+ * Fills tb[0..LYNCEDGE_A_MAX] from a lyncedge message. Returns -1 with errno
+ * EBADMSG when a known attribute is malformed.
+ */
+int genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb);
+
+/* Tells the user why a request failed with err. */
+void genl_perror(const struct genl_ctx *ctx, int err);
+
+#endif /* LYNCEDGECTL_GENL_H */

@@ -1,0 +1,84 @@
+#include <netinet/in.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <uapi/linux/lyncedge.h>
+
+#include "names.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const role_names[] = {
+	[LYNCEDGE_ROLE_NONE]		= "none",
+	[LYNCEDGE_ROLE_EXTERNAL]	= "external",
+	[LYNCEDGE_ROLE_INTERNAL]	= "internal",
+};
+
+static const char *const dir_names[] = {
+	[LYNCEDGE_DIR_IN]		= "in",
+	[LYNCEDGE_DIR_OUT]		= "out",
+};
+
+static const char *const feature_names[] = {
+	[LYNCEDGE_FEATURE_CORE]		= "core",
+	[LYNCEDGE_FEATURE_XMPP]		= "xmpp",
+	[LYNCEDGE_FEATURE_OCS2007]	= "ocs2007",
+};
+
+/* A value added to the header must get its word here too. */
+_Static_assert(ARRAY_SIZE(role_names) == __LYNCEDGE_ROLE_LAST, "role names");
+_Static_assert(ARRAY_SIZE(dir_names) == __LYNCEDGE_DIR_LAST, "dir names");
+_Static_assert(ARRAY_SIZE(feature_names) == __LYNCEDGE_FEATURE_LAST,
+	       "feature names");
+
+static const char *name(const char *const *names, size_t n, unsigned int value)
+{
+	return value < n ? names[value] : "?";
+}
+
+static int parse(const char *const *names, size_t n, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(word, names[i]))
+			return (int)i;
+	return -1;
+}
+
+const char *role_name(unsigned int role)
+{
+	return name(role_names, ARRAY_SIZE(role_names), role);
+}
+
+int role_parse(const char *word)
+{
+	return parse(role_names, ARRAY_SIZE(role_names), word);
+}
+
+const char *dir_name(unsigned int dir)
+{
+	return name(dir_names, ARRAY_SIZE(dir_names), dir);
+}
+
+const char *feature_name(unsigned int feature)
+{
+	return name(feature_names, ARRAY_SIZE(feature_names), feature);
+}
+
+int feature_parse(const char *word)
+{
+	return parse(feature_names, ARRAY_SIZE(feature_names), word);
+}
+
+const char *proto_name(unsigned int proto)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return "tcp";
+	case IPPROTO_UDP:
+		return "udp";
+	default:
+		return "?";
+	}
+}

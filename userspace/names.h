@@ -1,0 +1,19 @@
+#ifndef LYNCEDGECTL_NAMES_H
+#define LYNCEDGECTL_NAMES_H
+
+/*
+ * Words for the values of the enums in <uapi/linux/lyncedge.h>. The *_name
+ * functions return "?" for a value this tool has no word for (a newer
+ * module); the *_parse functions return -1 for an unknown word.
+ */
+const char *role_name(unsigned int role);
+int role_parse(const char *word);
+
+const char *dir_name(unsigned int dir);
+
+const char *feature_name(unsigned int feature);
+int feature_parse(const char *word);
+
+const char *proto_name(unsigned int proto);
+
+#endif /* LYNCEDGECTL_NAMES_H */

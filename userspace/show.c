@@ -1,0 +1,251 @@
+#include <errno.h>
+#include <inttypes.h>
+#include <net/if.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genl.h"
+#include "lyncedgectl.h"
+#include "names.h"
+
+/* How often the rules are dumped before a raced table is shown anyway. */
+#define RULES_DUMP_TRIES 3
+
+#define RULE_FMT "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n"
+
+struct rule {
+	bool drop;	/* a drop counter, not a rule */
+	uint32_t id;
+	uint8_t role;
+	uint8_t dir;
+	uint8_t proto;
+	uint8_t feature;
+	uint8_t enabled;
+	uint16_t port_min;
+	uint16_t port_max;
+	uint64_t packets;
+	uint64_t bytes;
+	char *name;
+};
+
+struct rules {
+	struct rule *v;
+	size_t n;
+	size_t cap;
+};
+
+static int bad_reply(void)
+{
+	errno = EBADMSG;
+	return MNL_CB_ERROR;
+}
+
+static int role_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
+	unsigned int *count = data;
+
+	if (genl_parse(nlh, tb) < 0)
+		return MNL_CB_ERROR;
+	if (!tb[LYNCEDGE_A_IFNAME] || !tb[LYNCEDGE_A_ROLE])
+		return bad_reply();
+	printf("  %-*s  %s\n", IFNAMSIZ - 1, mnl_attr_get_str(tb[LYNCEDGE_A_IFNAME]),
+	       role_name(mnl_attr_get_u8(tb[LYNCEDGE_A_ROLE])));
+	(*count)++;
+	return MNL_CB_OK;
+}
+
+static int show_roles(struct genl_ctx *ctx)
+{
+	unsigned int count = 0;
+	int err;
+
+	printf("interfaces:\n");
+	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP),
+			   role_cb, &count);
+	if (err) {
+		genl_perror(ctx, err);
+		return -1;
+	}
+	if (!count)
+		printf("  (none: lyncedge changes nothing in this namespace)\n");
+	return 0;
+}
+
+static int features_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
+	struct nla_bitfield32 *bf = data;
+
+	if (genl_parse(nlh, tb) < 0)
+		return MNL_CB_ERROR;
+	if (!tb[LYNCEDGE_A_FEATURES])
+		return bad_reply();
+	memcpy(bf, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(*bf));
+	return MNL_CB_OK;
+}
+
+static int show_features(struct genl_ctx *ctx)
+{
+	struct nla_bitfield32 bf = { 0, 0 };
+	const char *sep = " ";
+	unsigned int f;
+	int err;
+
+	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_FEATURES, 0),
+			   features_cb, &bf);
+	if (err) {
+		genl_perror(ctx, err);
+		return -1;
+	}
+	printf("features:");
+	/* The selector lists the features the module knows, maybe more than we do. */
+	for (f = 0; f < 32; f++) {
+		if (!(bf.selector & (1U << f)))
+			continue;
+		printf("%s%s %s", sep, feature_name(f), bf.value & (1U << f) ? "on" : "off");
+		sep = ", ";
+	}
+	printf("\n");
+	return 0;
+}
+
+static void rules_clear(struct rules *rules)
+{
+	size_t i;
+
+	for (i = 0; i < rules->n; i++)
+		free(rules->v[i].name);
+	rules->n = 0;
+}
+
+static int rules_add(struct rules *rules, const struct rule *r)
+{
+	if (rules->n == rules->cap) {
+		size_t cap = rules->cap ? 2 * rules->cap : 64;
+		struct rule *v = realloc(rules->v, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		rules->v = v;
+		rules->cap = cap;
+	}
+	rules->v[rules->n++] = *r;
+	return 0;
+}
+
+static int rule_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
+	struct rules *rules = data;
+	struct rule r = { 0 };
+
+	if (genl_parse(nlh, tb) < 0)
+		return MNL_CB_ERROR;
+	if (!tb[LYNCEDGE_A_RULE_ROLE] || !tb[LYNCEDGE_A_RULE_DIR] ||
+	    !tb[LYNCEDGE_A_PACKETS] || !tb[LYNCEDGE_A_BYTES])
+		return bad_reply();
+	r.role = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ROLE]);
+	r.dir = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_DIR]);
+	r.packets = mnl_attr_get_u64(tb[LYNCEDGE_A_PACKETS]);
+	r.bytes = mnl_attr_get_u64(tb[LYNCEDGE_A_BYTES]);
+
+	if (!tb[LYNCEDGE_A_RULE_ID]) {
+		r.drop = true;
+	} else {
+		if (!tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
+		    !tb[LYNCEDGE_A_RULE_PORT_MAX] || !tb[LYNCEDGE_A_RULE_FEATURE] ||
+		    !tb[LYNCEDGE_A_RULE_ENABLED] || !tb[LYNCEDGE_A_RULE_NAME])
+			return bad_reply();
+		r.id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
+		r.proto = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_PROTO]);
+		r.port_min = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MIN]);
+		r.port_max = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MAX]);
+		r.feature = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_FEATURE]);
+		r.enabled = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ENABLED]);
+		r.name = strdup(mnl_attr_get_str(tb[LYNCEDGE_A_RULE_NAME]));
+		if (!r.name)
+			return MNL_CB_ERROR;
+	}
+
+	if (rules_add(rules, &r) < 0) {
+		free(r.name);
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_OK;
+}
+
+static void print_rule(const struct rule *r)
+{
+	char id[16], ports[16], packets[24], bytes[24];
+
+	snprintf(packets, sizeof(packets), "%" PRIu64, r->packets);
+	snprintf(bytes, sizeof(bytes), "%" PRIu64, r->bytes);
+	if (r->drop) {
+		printf(RULE_FMT, "drop", role_name(r->role), dir_name(r->dir), "any", "-",
+		       "-", "-", packets, bytes, "dropped: no rule allows");
+		return;
+	}
+
+	snprintf(id, sizeof(id), "%" PRIu32, r->id);
+	if (r->port_min == r->port_max)
+		snprintf(ports, sizeof(ports), "%u", r->port_min);
+	else
+		snprintf(ports, sizeof(ports), "%u-%u", r->port_min, r->port_max);
+	printf(RULE_FMT, id, role_name(r->role), dir_name(r->dir), proto_name(r->proto),
+	       ports, feature_name(r->feature), r->enabled ? "yes" : "no", packets, bytes,
+	       r->name);
+}
+
+static int show_rules(struct genl_ctx *ctx)
+{
+	struct rules rules = { NULL, 0, 0 };
+	int tries, err, ret = -1;
+	size_t i;
+
+	for (tries = 1; ; tries++) {
+		rules_clear(&rules);
+		err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP),
+				   rule_cb, &rules);
+		if (err) {
+			genl_perror(ctx, err);
+			goto out;
+		}
+		if (!ctx->dump_intr || tries == RULES_DUMP_TRIES)
+			break;
+	}
+	if (ctx->dump_intr)
+		pr_err("warning: rules changed in all %d dumps; the table may be inconsistent",
+		       RULES_DUMP_TRIES);
+
+	printf(RULE_FMT, "id", "role", "dir", "proto", "ports", "feature", "enabled",
+	       "packets", "bytes", "name");
+	for (i = 0; i < rules.n; i++)
+		print_rule(&rules.v[i]);
+	ret = 0;
+out:
+	rules_clear(&rules);
+	free(rules.v);
+	return ret;
+}
+
+enum cmd_status cmd_show(int argc, char **argv)
+{
+	struct genl_ctx ctx;
+	int ret;
+
+	(void)argv;
+	if (argc != 1)
+		return CMD_USAGE;
+	if (genl_open(&ctx) < 0)
+		return CMD_FAIL;
+	ret = show_roles(&ctx);
+	if (!ret)
+		ret = show_features(&ctx);
+	if (!ret)
+		ret = show_rules(&ctx);
+	genl_close(&ctx);
+	return ret ? CMD_FAIL : CMD_OK;
+}
