@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+#   make           module/lyncedge.ko (for the running kernel, or KVER=...)
+#                  and userspace/lyncedgectl
+#   make demo      boot a VM, show lyncedge at work (installs dependencies)
+#   make check     every test, on every installed Debian kernel, in VMs
+#                  (installs dependencies); ends with "N passed, N failed"
+
+KVER ?= $(shell uname -r)
+# Hosts without headers for the running kernel (like a CI machine that cannot
+# load modules at all) build for the newest installed Debian kernel instead.
+ifeq ($(wildcard /lib/modules/$(KVER)/build),)
+KVER := $(lastword $(shell scripts/kernels.sh 2>/dev/null))
+endif
+KDIR ?= /lib/modules/$(KVER)/build
+
+all: module userspace
+
+module:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+userspace:
+	$(MAKE) -C userspace
+
+probe: build/lyncedge_probe
+
+build/lyncedge_probe: selftests/lyncedge_probe.c
+	@mkdir -p build
+	$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+demo:
+	scripts/demo.sh
+
+check:
+	scripts/check.sh
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C userspace clean
+	rm -rf build
+
+.PHONY: all module userspace probe demo check clean

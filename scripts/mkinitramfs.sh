@@ -1,0 +1,56 @@
+#!/bin/bash
+# Pack the VM's initramfs for one kernel: busybox, the real iproute2 `ip`
+# (busybox's has no netns), kmod, the Debian modules the tests need with
+# their dependencies, lyncedge.ko, lyncedgectl, and the selftests.
+# usage: mkinitramfs.sh KVER OUT.cpio.gz
+set -euo pipefail
+kver=$1
+out=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+root=$(mktemp -d)
+chmod 755 "$root"
+trap 'rm -rf "$root"' EXIT
+
+mkdir -p "$root"/{bin,sbin,usr/sbin,usr/bin,proc,sys,dev,tmp,run,etc,opt/lyncedge}
+cp /bin/busybox "$root/bin/busybox"
+
+# A dynamically linked program with every library it loads, at the same paths.
+copy_prog() { # $1 source path, $2 path in the image
+	mkdir -p "$root/$(dirname "$2")"
+	cp -L "$1" "$root/$2"
+	ldd "$1" | grep -o '/[^ ]*' | while read -r lib; do
+		mkdir -p "$root/$(dirname "$lib")"
+		cp -L "$lib" "$root/$lib"
+	done
+}
+copy_prog /usr/sbin/ip /usr/sbin/ip
+copy_prog /usr/bin/kmod /usr/bin/kmod
+for t in modprobe insmod rmmod lsmod modinfo; do
+	ln -s /usr/bin/kmod "$root/sbin/$t"
+done
+copy_prog "$top/userspace/lyncedgectl" /usr/sbin/lyncedgectl
+
+# Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
+moddir=$root/lib/modules/$kver
+mkdir -p "$moddir"
+cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
+modprobe -S "$kver" -a --show-depends veth nf_conntrack |
+	awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
+		rel=${m#/lib/modules/$kver/}
+		mkdir -p "$moddir/$(dirname "$rel")"
+		case "$m" in
+		*.xz) xz -dc "$m" >"$moddir/${rel%.xz}" ;;
+		*.zst) zstd -qdc "$m" >"$moddir/${rel%.zst}" ;;
+		*) cp "$m" "$moddir/$rel" ;;
+		esac
+	done
+depmod -b "$root" "$kver"
+
+cp "$top/build/$kver/lyncedge.ko" "$root/opt/lyncedge/"
+mkdir -p "$root/opt/lyncedge/selftests"
+cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/build/lyncedge_probe" \
+	"$root/opt/lyncedge/selftests/"
+cp "$top/scripts/vm-init.sh" "$root/init"
+chmod +x "$root/init"
+
+(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 >"$out"

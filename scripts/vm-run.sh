@@ -1,0 +1,33 @@
+#!/bin/bash
+# Boot one Debian kernel under qemu (TCG: no KVM here) with the test
+# initramfs and run MODE (check or demo) inside it.
+# usage: vm-run.sh KVER MODE LOG
+# Prints what the guest printed between its markers; exits non-zero when the
+# guest did not finish, or when the kernel logged an oops, BUG or WARNING.
+set -euo pipefail
+kver=$1
+mode=$2
+log=$3
+top=$(cd "$(dirname "$0")/.." && pwd)
+initrd=$top/build/$kver/initramfs-$mode.cpio.gz
+
+"$top/scripts/mkinitramfs.sh" "$kver" "$initrd"
+# panic_on_warn and oops=panic end the run at the first splat; -no-reboot
+# turns the panic's reboot into qemu exiting, and the missing end marker
+# fails the run.
+timeout 600 qemu-system-x86_64 -machine q35 -accel tcg,thread=multi -cpu max -smp 2 -m 1024 \
+	-display none -monitor none -serial stdio -no-reboot -nic none \
+	-kernel "/boot/vmlinuz-$kver" -initrd "$initrd" \
+	-append "console=ttyS0 loglevel=1 panic=-1 oops=panic panic_on_warn=1 lyncedge.mode=$mode" \
+	</dev/null >"$log" 2>&1 || true
+tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
+
+sed -n '/^@@LYNCEDGE-BEGIN/,/^@@LYNCEDGE-END/{/^@@/d;p}' "$log"
+if ! grep -q '^@@LYNCEDGE-END' "$log"; then
+	echo "vm-run: $kver: the guest did not finish, see $log" >&2
+	exit 1
+fi
+if grep -Eq 'Oops|BUG:|WARNING:|Kernel panic|Call Trace|general protection' "$log"; then
+	echo "vm-run: $kver: the kernel logged a splat, see $log" >&2
+	exit 1
+fi

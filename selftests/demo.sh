@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# `make demo`: the main job end to end. Loads lyncedge, gives the edge its
+# roles, sends allowed and forbidden traffic, and shows the counters.
+. ./lib.sh
+
+say() { echo; echo "### $*"; }
+try() { # LABEL CLIENT-NS PROTO ADDR PORT
+	if in_ns "$2" "$PROBE" send "$3" "$4" "$5" "demo$5"; then
+		echo "  passed:  $1"
+	else
+		echo "  dropped: $1"
+	fi
+}
+
+topology_up
+listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 || exit 1
+listen $INET /tmp/inet.log udp:53 tcp:80 tcp:5061 tcp:50000 tcp:25 || exit 1
+
+say "insmod lyncedge.ko"
+/sbin/insmod $MODULE
+say "lyncedgectl set-role e0 external; lyncedgectl set-role e1 internal"
+in_ns $EDGE $CTL set-role e0 external
+in_ns $EDGE $CTL set-role e1 internal
+
+say "traffic (IPv4 and IPv6)"
+for a in 192.0.2.1 2001:db8:e::1; do
+	try "remote user -> edge $a tcp/443 (SIP/TLS)" $INET tcp $a 443
+	try "federation partner -> edge $a tcp/5061" $INET tcp $a 5061
+	try "peer -> edge $a udp/3478 (STUN)" $INET udp $a 3478
+	try "attacker -> edge $a tcp/22 (ssh)" $INET tcp $a 22
+	try "attacker -> edge $a tcp/3389 (rdp)" $INET tcp $a 3389
+done
+try "edge -> DNS 192.0.2.2 udp/53" $EDGE udp 192.0.2.2 53
+try "edge -> CRL 192.0.2.2 tcp/80" $EDGE tcp 192.0.2.2 80
+try "edge -> media relay 192.0.2.2 tcp/50000" $EDGE tcp 192.0.2.2 50000
+try "edge -> 192.0.2.2 tcp/25 (smtp)" $EDGE tcp 192.0.2.2 25
+try "front end -> edge 198.51.100.1 tcp/8057 (PSOM)" $LAN tcp 198.51.100.1 8057
+try "front end -> edge 198.51.100.1 tcp/22 (ssh)" $LAN tcp 198.51.100.1 22
+
+say "lyncedgectl show"
+in_ns $EDGE $CTL show
+say "cat /proc/net/lyncedge/rules"
+in_ns $EDGE cat $RULES
+
+topology_down
+/sbin/rmmod lyncedge

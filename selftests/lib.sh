@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared by the selftests (busybox sh inside the VM): KTAP output, the
+# programs under test, and the edge topology.
+#
+#   inet-PID (remote peers)        edge-PID (lyncedge)                lan-PID (front end)
+#   +------------------+   +-------------------------------------+   +------------------+
+#   | i0 192.0.2.2     |---| e0 192.0.2.1      role external     |   |                  |
+#   |    2001:db8:e::2 |   |    2001:db8:e::1                    |   |                  |
+#   |                  |   | e1 198.51.100.1   role internal     |---| l0 198.51.100.2  |
+#   |                  |   |    2001:db8:1::1                    |   |    2001:db8:1::2 |
+#   | i2 203.0.113.2   |---| e2 203.0.113.1    no role           |   |                  |
+#   |    2001:db8:f::2 |   |    2001:db8:f::1                    |   |                  |
+#   +------------------+   +-------------------------------------+   +------------------+
+
+IP=/usr/sbin/ip
+CTL=/usr/sbin/lyncedgectl
+PROBE=$PWD/lyncedge_probe
+MODULE=/opt/lyncedge/lyncedge.ko
+RULES=/proc/net/lyncedge/rules
+EXPECTED=$PWD/policy.expected
+
+INET=inet-$$
+EDGE=edge-$$
+LAN=lan-$$
+
+le_tests=0
+le_failed=0
+
+echo "KTAP version 1"
+
+# ktap STATUS DESCRIPTION: STATUS 0 is a pass.
+ktap() {
+	le_tests=$((le_tests + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $le_tests $2"
+	else
+		echo "not ok $le_tests $2"
+		le_failed=$((le_failed + 1))
+	fi
+}
+
+# check DESCRIPTION COMMAND...: one result from a command's exit status.
+check() {
+	desc=$1
+	shift
+	"$@"
+	ktap $? "$desc"
+}
+
+ktap_finish() {
+	echo "1..$le_tests"
+	echo "# $le_tests tests, $le_failed failed"
+	[ "$le_failed" -eq 0 ]
+}
+
+in_ns() {
+	ns=$1
+	shift
+	$IP netns exec "$ns" "$@"
+}
+
+veth() { # NS1 DEV1 ADDR4 ADDR6 NS2 DEV2 ADDR4 ADDR6
+	$IP link add "$2" netns "$1" type veth peer name "$6" netns "$5"
+	$IP -n "$1" addr add "$3/24" dev "$2"
+	$IP -n "$1" addr add "$4/64" dev "$2" nodad
+	$IP -n "$5" addr add "$7/24" dev "$6"
+	$IP -n "$5" addr add "$8/64" dev "$6" nodad
+	$IP -n "$1" link set "$2" up
+	$IP -n "$5" link set "$6" up
+}
+
+topology_up() {
+	for ns in $INET $EDGE $LAN; do
+		$IP netns add "$ns"
+		$IP -n "$ns" link set lo up
+	done
+	veth $INET i0 192.0.2.2 2001:db8:e::2 $EDGE e0 192.0.2.1 2001:db8:e::1
+	veth $EDGE e1 198.51.100.1 2001:db8:1::1 $LAN l0 198.51.100.2 2001:db8:1::2
+	veth $INET i2 203.0.113.2 2001:db8:f::2 $EDGE e2 203.0.113.1 2001:db8:f::1
+}
+
+# stop_ns NS: end every process in NS (`ip netns exec` may fork, so the
+# shell's $! is not always the listener itself) and wait until they are gone.
+stop_ns() {
+	pids=$($IP netns pids "$1" 2>/dev/null)
+	[ -n "$pids" ] || return 0
+	kill $pids 2>/dev/null
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		[ -z "$($IP netns pids "$1" 2>/dev/null)" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+topology_down() {
+	for ns in $INET $EDGE $LAN; do
+		stop_ns "$ns"
+		$IP netns del "$ns" 2>/dev/null
+	done
+}
+
+# listen NS LOG SPEC...: a listener in NS logging to LOG; waits until bound.
+listen() {
+	ns=$1
+	log=$2
+	shift 2
+	in_ns "$ns" "$PROBE" listen "$@" >"$log" &
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		grep -q ready "$log" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "# listener in $ns did not start"
+	return 1
+}
+
+# counters NS: "id role dir packets" of every row of the rules file.
+counters() {
+	in_ns "$1" cat $RULES | awk 'NR > 1 { print $1, $2, $3, $8 }'
+}
+
+# deltas BEFORE AFTER: "id role dir +N" for each row whose packets grew.
+deltas() {
+	awk 'NR == FNR { p[$1 " " $2 " " $3] = $4; next }
+	     { k = $1 " " $2 " " $3; if ($4 != p[k]) print k, "+" ($4 - p[k]) }' "$1" "$2"
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lyncedge_probe: the traffic end of the selftests. Built static, so the
+ * VM's initramfs needs no libraries for it.
+ *
+ *   listen SPEC...   SPEC is tcp:PORT or udp:PORT. Binds each on [::]
+ *                    (IPv4 too) and prints "ready" once all are bound. Echoes
+ *                    every token it gets back to its sender and logs
+ *                    "PROTO PORT TOKEN", one line each, until killed.
+ *   send PROTO ADDR PORT TOKEN [SPORT]
+ *                    Sends TOKEN (from source port SPORT if given) and waits
+ *                    for the echo. Exit 0 with the echo, 1 without, 2 when
+ *                    the probe itself could not run (bad arguments, bind).
+ *   flood ADDR PORT SECONDS
+ *                    UDP datagrams as fast as it can, for SECONDS.
+ *   asuser UID CMD...
+ *                    Runs CMD with that uid and gid and no capabilities;
+ *                    exit 2 when it cannot.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROBE_MAX_LISTEN	128
+#define PROBE_TIMEOUT_MS	1500
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: lyncedge_probe listen tcp:PORT|udp:PORT...\n"
+		"       lyncedge_probe send tcp|udp ADDR PORT TOKEN [SPORT]\n"
+		"       lyncedge_probe flood ADDR PORT SECONDS\n"
+		"       lyncedge_probe asuser UID CMD...\n");
+	return 2;
+}
+
+static int parse_port(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return (*s && !*end && v > 0 && v < 65536) ? (int)v : -1;
+}
+
+/* An IPv4 or IPv6 literal; IPv4 becomes v4-mapped so one code path serves. */
+static int parse_addr(const char *s, int port, struct sockaddr_in6 *sa)
+{
+	struct in_addr v4;
+
+	memset(sa, 0, sizeof(*sa));
+	sa->sin6_family = AF_INET6;
+	sa->sin6_port = htons(port);
+	if (inet_pton(AF_INET6, s, &sa->sin6_addr) == 1)
+		return 0;
+	if (inet_pton(AF_INET, s, &v4) != 1)
+		return -1;
+	sa->sin6_addr.s6_addr[10] = 0xff;
+	sa->sin6_addr.s6_addr[11] = 0xff;
+	memcpy(&sa->sin6_addr.s6_addr[12], &v4, 4);
+	return 0;
+}
+
+static int dual_socket(int type, int port)
+{
+	struct sockaddr_in6 sa = { .sin6_family = AF_INET6, .sin6_port = htons(port) };
+	int fd, off = 0, on = 1;
+
+	fd = socket(AF_INET6, type, 0);
+	if (fd < 0)
+		return -1;
+	if (setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof(off)) ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ||
+	    (port && bind(fd, (struct sockaddr *)&sa, sizeof(sa)))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void set_timeout(int fd, int ms)
+{
+	struct timeval tv = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 };
+
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+}
+
+static void serve_tcp(int lfd, int port)
+{
+	char buf[256];
+	ssize_t n;
+	int fd;
+
+	fd = accept(lfd, NULL, NULL);
+	if (fd < 0)
+		return;
+	set_timeout(fd, PROBE_TIMEOUT_MS);
+	n = recv(fd, buf, sizeof(buf) - 1, 0);
+	if (n > 0) {
+		buf[n] = '\0';
+		printf("tcp %d %s\n", port, buf);
+		send(fd, buf, n, MSG_NOSIGNAL);
+	}
+	close(fd);
+}
+
+static void serve_udp(int fd, int port)
+{
+	struct sockaddr_in6 from;
+	socklen_t len = sizeof(from);
+	char buf[256];
+	ssize_t n;
+
+	n = recvfrom(fd, buf, sizeof(buf) - 1, 0, (struct sockaddr *)&from, &len);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	printf("udp %d %s\n", port, buf);
+	sendto(fd, buf, n, 0, (struct sockaddr *)&from, len);
+}
+
+static int cmd_listen(int argc, char **argv)
+{
+	struct pollfd pfd[PROBE_MAX_LISTEN];
+	int port[PROBE_MAX_LISTEN], tcp[PROBE_MAX_LISTEN];
+	int i, n = argc;
+
+	if (n < 1 || n > PROBE_MAX_LISTEN)
+		return usage();
+	for (i = 0; i < n; i++) {
+		tcp[i] = !strncmp(argv[i], "tcp:", 4);
+		if (!tcp[i] && strncmp(argv[i], "udp:", 4))
+			return usage();
+		port[i] = parse_port(argv[i] + 4);
+		if (port[i] < 0)
+			return usage();
+		pfd[i].fd = dual_socket(tcp[i] ? SOCK_STREAM : SOCK_DGRAM, port[i]);
+		if (pfd[i].fd < 0 || (tcp[i] && listen(pfd[i].fd, 64))) {
+			fprintf(stderr, "lyncedge_probe: cannot listen on %s: %s\n", argv[i],
+				strerror(errno));
+			return 1;
+		}
+		pfd[i].events = POLLIN;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("ready\n");
+	for (;;) {
+		if (poll(pfd, n, -1) < 0 && errno != EINTR)
+			return 1;
+		for (i = 0; i < n; i++) {
+			if (!(pfd[i].revents & POLLIN))
+				continue;
+			if (tcp[i])
+				serve_tcp(pfd[i].fd, port[i]);
+			else
+				serve_udp(pfd[i].fd, port[i]);
+		}
+	}
+}
+
+static int cmd_send(int argc, char **argv)
+{
+	struct sockaddr_in6 sa;
+	int tcp, port, sport = 0, fd;
+	size_t len;
+	char buf[256];
+	ssize_t n;
+
+	if (argc < 4 || argc > 5)
+		return usage();
+	tcp = !strcmp(argv[0], "tcp");
+	if (!tcp && strcmp(argv[0], "udp"))
+		return usage();
+	port = parse_port(argv[2]);
+	if (argc == 5)
+		sport = parse_port(argv[4]);
+	len = strlen(argv[3]);
+	if (port < 0 || sport < 0 || parse_addr(argv[1], port, &sa) || !len || len >= sizeof(buf))
+		return usage();
+	fd = dual_socket(tcp ? SOCK_STREAM : SOCK_DGRAM, sport);
+	if (fd < 0) {
+		perror("lyncedge_probe: socket");
+		return 2;
+	}
+	/* A connect that no SYN/ACK answers gives up here, not after minutes. */
+	set_timeout(fd, PROBE_TIMEOUT_MS);
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    send(fd, argv[3], len, MSG_NOSIGNAL) != (ssize_t)len) {
+		close(fd);
+		return 1;
+	}
+	n = recv(fd, buf, sizeof(buf), 0);
+	close(fd);
+	return !(n == (ssize_t)len && !memcmp(buf, argv[3], len));
+}
+
+static int cmd_flood(int argc, char **argv)
+{
+	struct sockaddr_in6 sa;
+	int port, fd;
+	time_t end;
+
+	if (argc != 3)
+		return usage();
+	port = parse_port(argv[1]);
+	if (port < 0 || parse_addr(argv[0], port, &sa))
+		return usage();
+	fd = dual_socket(SOCK_DGRAM, 0);
+	if (fd < 0)
+		return 1;
+	end = time(NULL) + atoi(argv[2]);
+	while (time(NULL) < end)
+		sendto(fd, "flood", 5, MSG_DONTWAIT, (struct sockaddr *)&sa, sizeof(sa));
+	close(fd);
+	return 0;
+}
+
+static int cmd_asuser(int argc, char **argv)
+{
+	int uid;
+
+	if (argc < 2)
+		return usage();
+	uid = atoi(argv[0]);
+	if (setgroups(0, NULL) || setgid(uid) || setuid(uid)) {
+		perror("lyncedge_probe: setuid");
+		return 2;
+	}
+	execvp(argv[1], argv + 1);
+	perror("lyncedge_probe: exec");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage();
+	if (!strcmp(argv[1], "listen"))
+		return cmd_listen(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "send"))
+		return cmd_send(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "flood"))
+		return cmd_flood(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "asuser"))
+		return cmd_asuser(argc - 2, argv + 2);
+	return usage();
+}

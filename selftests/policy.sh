@@ -1,0 +1,217 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The policy with real traffic: every rule of the seed's tables on IPv4 and
+# IPv6 passes, reaches its listener and counts on exactly its own counter;
+# forbidden flows are dropped, reach no listener and count as drops; the
+# optional features open exactly their rows; interfaces without a role and
+# a module without roles change nothing.
+. ./lib.sh
+
+grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+topology_up
+trap topology_down EXIT
+
+FORBIDDEN_TCP="22 3389 5060 49999 60000"
+FORBIDDEN_UDP="3479"
+# The internal side also has no media range and no XMPP proxy port.
+FORBIDDEN_INTERNAL_TCP="50000 5269"
+
+server_addr() { # ROLE DIR FAMILY
+	case "$1 $2 $3" in
+	"external in 4") echo 192.0.2.1 ;;
+	"external in 6") echo 2001:db8:e::1 ;;
+	"external out 4") echo 192.0.2.2 ;;
+	"external out 6") echo 2001:db8:e::2 ;;
+	"internal in 4") echo 198.51.100.1 ;;
+	"internal in 6") echo 2001:db8:1::1 ;;
+	"internal out 4") echo 198.51.100.2 ;;
+	"internal out 6") echo 2001:db8:1::2 ;;
+	esac
+}
+
+client_ns() { # ROLE DIR
+	case "$1 $2" in
+	"external in") echo $INET ;;
+	"internal in") echo $LAN ;;
+	*) echo $EDGE ;;
+	esac
+}
+
+server_log() { # ROLE DIR
+	case "$1 $2" in
+	*" in") echo /tmp/edge.log ;;
+	"external out") echo /tmp/inet.log ;;
+	"internal out") echo /tmp/lan.log ;;
+	esac
+}
+
+# rules [FEATURE-FILTER]: "id role dir proto port" for both ends of every
+# expected rule (both ends of a range), optionally of one feature only.
+rules() {
+	grep -v '^#' "$EXPECTED" | awk -v f="$1" 'f == "" || $6 == f {
+		split($5, p, "-")
+		print $1, $2, $3, $4, p[1]
+		if (p[2] != "") print $1, $2, $3, $4, p[2]
+	}'
+}
+
+# forbidden ROLE DIR: "proto port" of flows no enabled rule allows by default.
+forbidden() {
+	for p in $FORBIDDEN_TCP; do echo "tcp $p"; done
+	for p in $FORBIDDEN_UDP; do echo "udp $p"; done
+	if [ "$1" = internal ]; then
+		for p in $FORBIDDEN_INTERNAL_TCP; do echo "tcp $p"; done
+	fi
+	rules | awk -v r="$1" -v d="$2" '$2 == r && $3 == d { print $1, $4, $5 }' |
+		while read -r id proto port; do
+			grep -q "^$id .* core\$" "$EXPECTED" || echo "$proto $port"
+		done
+}
+
+# The listeners: every port any flow of the test aims at, on the server side.
+specs() { # ROLE-DIR...: listener specs for flows in these (role, dir)s
+	for rd in "$@"; do
+		r=${rd%-*}
+		d=${rd#*-}
+		rules | awk -v r="$r" -v d="$d" '$2 == r && $3 == d { print $4 ":" $5 }'
+		forbidden "$r" "$d" | awk '{ print $1 ":" $2 }'
+	done | sort -u
+}
+listen $EDGE /tmp/edge.log $(specs external-in internal-in) udp:22 || exit 1
+listen $INET /tmp/inet.log $(specs external-out) || exit 1
+listen $LAN /tmp/lan.log $(specs internal-out) || exit 1
+
+n=0
+# allowed ID ROLE DIR PROTO PORT FAMILY
+allowed() {
+	n=$((n + 1))
+	tok=a$n
+	counters $EDGE >/tmp/before
+	in_ns "$(client_ns "$2" "$3")" "$PROBE" send "$4" "$(server_addr "$2" "$3" "$6")" "$5" $tok \
+		</dev/null
+	rc=$?
+	counters $EDGE >/tmp/after
+	got=$(grep -c " $tok\$" "$(server_log "$2" "$3")")
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+	[ $rc -eq 0 ] && [ "$got" = 1 ] && [ "$d" = "$1 $2 $3 +1," ]
+	ktap $? "policy: rule $1 $2 $3 $4/$5 IPv$6 passes, reaches its listener, counts once on rule $1 [$d]"
+}
+
+# dropped ROLE DIR FAMILY < "proto port" lines: sent in parallel, each must
+# be dropped and reach no listener; together they count on the drop counter
+# of (ROLE, DIR) and on nothing else.
+dropped() {
+	counters $EDGE >/tmp/before
+	rm -f /tmp/rcs
+	pids=
+	count=0
+	while read -r proto port; do
+		n=$((n + 1))
+		count=$((count + 1))
+		(
+			in_ns "$(client_ns "$1" "$2")" "$PROBE" send "$proto" \
+				"$(server_addr "$1" "$2" "$3")" "$port" f$n
+			echo "f$n $? $proto $port" >>/tmp/rcs
+		) </dev/null &
+		pids="$pids $!"
+	done
+	wait $pids
+	counters $EDGE >/tmp/after
+	log=$(server_log "$1" "$2")
+	while read -r tok rc proto port; do
+		[ "$rc" -eq 1 ] && ! grep -q " $tok\$" "$log"
+		ktap $? "policy: $1 $2 $proto/$port IPv$3 is dropped and reaches no listener"
+	done </tmp/rcs
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+	echo "$d" | awk -v k="drop $1 $2" -v c=$count -F, \
+		'NF == 2 && index($1, k " +") == 1 && substr($1, length(k) + 3) + 0 >= c { ok = 1 }
+		 END { exit !ok }'
+	ktap $? "policy: $1 $2 IPv$3: $count forbidden flows count on drop $1 $2 only [$d]"
+}
+
+# untouched CLIENT-NS ADDR PROTO PORT DESCRIPTION: passes, nothing counts.
+untouched() {
+	n=$((n + 1))
+	counters $EDGE >/tmp/before
+	in_ns "$1" "$PROBE" send "$3" "$2" "$4" u$n
+	rc=$?
+	counters $EDGE >/tmp/after
+	[ $rc -eq 0 ] && grep -q " u$n\$" /tmp/edge.log && [ -z "$(deltas /tmp/before /tmp/after)" ]
+	ktap $? "policy: $5"
+}
+
+untouched $INET 192.0.2.1 tcp 22 "module loaded, no role set: tcp/22 to e0 passes, nothing counts"
+untouched $INET 2001:db8:e::1 udp 3479 "module loaded, no role set: udp/3479 to e0 passes, nothing counts"
+
+check "policy: set-role e0 external" in_ns $EDGE $CTL set-role e0 external
+check "policy: set-role e1 internal" in_ns $EDGE $CTL set-role e1 internal
+check "policy: show lists both roles" sh -c "$IP netns exec $EDGE $CTL show |
+	grep -Eq '^ +e0 +external' && $IP netns exec $EDGE $CTL show | grep -Eq '^ +e1 +internal'"
+
+# Loops read files, not pipes: a pipe would run them in a subshell and lose
+# the KTAP count.
+all_allowed() { # FEATURE
+	rules "$1" >/tmp/flows
+	for fam in 4 6; do
+		while read -r id role dir proto port; do
+			allowed "$id" "$role" "$dir" "$proto" "$port" $fam
+		done </tmp/flows
+	done
+}
+
+all_allowed core
+for fam in 4 6; do
+	for rd in "external in" "external out" "internal in" "internal out"; do
+		forbidden $rd >/tmp/flows
+		dropped $rd $fam </tmp/flows
+	done
+done
+
+# A forbidden destination stays forbidden whatever the source port claims.
+# The peer's own listener holds ports 443 and 53 there: stop it meanwhile.
+stop_ns $INET
+for a in 192.0.2.1 2001:db8:e::1; do
+	counters $EDGE >/tmp/before
+	in_ns $INET "$PROBE" send tcp $a 22 s443 443
+	[ $? -eq 1 ] && ! grep -q " s443\$" /tmp/edge.log
+	ktap $? "policy: unsolicited tcp from port 443 to $a port 22 is dropped"
+	in_ns $INET "$PROBE" send udp $a 22 s53 53
+	[ $? -eq 1 ] && ! grep -q " s53\$" /tmp/edge.log
+	ktap $? "policy: unsolicited udp from port 53 to $a port 22 is dropped"
+	counters $EDGE >/tmp/after
+	[ "$(deltas /tmp/before /tmp/after | cut -d' ' -f1-3)" = "drop external in" ]
+	ktap $? "policy: the source-port tricks to $a count as external in drops only"
+done
+listen $INET /tmp/inet.log $(specs external-out) || exit 1
+
+untouched $INET 203.0.113.1 tcp 22 "interface without a role: tcp/22 to e2 passes, nothing counts"
+untouched $INET 2001:db8:f::1 tcp 3389 "interface without a role: tcp/3389 over IPv6 passes, nothing counts"
+untouched $INET 203.0.113.1 udp 3479 "interface without a role: udp/3479 passes, nothing counts"
+
+# Features open exactly their rows.
+enabled_rows() {
+	in_ns $EDGE cat $RULES | awk 'NR > 1 && $7 == "yes" { print $1 }' | tr '\n' ' '
+}
+core_rows=$(grep -v '^#' "$EXPECTED" | awk '$6 == "core" { print $1 }' | tr '\n' ' ')
+check "features: by default exactly the core rows are enabled" [ "$(enabled_rows)" = "$core_rows" ]
+check "features: enable xmpp" in_ns $EDGE $CTL enable xmpp
+want=$(grep -v '^#' "$EXPECTED" | awk '$6 != "ocs2007" { print $1 }' | tr '\n' ' ')
+check "features: xmpp enables exactly its rows" [ "$(enabled_rows)" = "$want" ]
+check "features: show reports xmpp on" sh -c "$IP netns exec $EDGE $CTL show | grep -q 'xmpp on'"
+all_allowed xmpp
+printf 'tcp 50000\nudp 50000\nudp 59999\n' >/tmp/flows
+dropped external in 4 </tmp/flows
+check "features: enable ocs2007" in_ns $EDGE $CTL enable ocs2007
+all_allowed ocs2007
+check "features: disable xmpp ocs2007" in_ns $EDGE $CTL disable xmpp ocs2007
+check "features: disabled again, exactly the core rows are enabled" [ "$(enabled_rows)" = "$core_rows" ]
+printf 'tcp 5269\ntcp 50000\nudp 50000\n' >/tmp/flows
+dropped external in 6 </tmp/flows
+echo 'tcp 23456' >/tmp/flows
+dropped internal in 4 </tmp/flows
+
+check "policy: set-role e0 none" in_ns $EDGE $CTL set-role e0 none
+untouched $INET 192.0.2.1 tcp 22 "role taken away: tcp/22 to e0 passes, nothing counts"
+check "policy: show no longer lists e0" sh -c "! $IP netns exec $EDGE $CTL show | grep -Eq '^ +e0 '"
+
+ktap_finish

@@ -1,0 +1,10 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Every selftest, in order: load.sh needs a fresh boot without the module,
+# lifecycle.sh ends by unloading it.
+rc=0
+for t in load.sh policy.sh; do
+	echo "# selftest: $t"
+	sh "./$t" || rc=1
+done
+exit $rc
