@@ -7,10 +7,17 @@
  *                    (IPv4 too) and prints "ready" once all are bound. Echoes
  *                    every token it gets back to its sender and logs
  *                    "PROTO PORT TOKEN", one line each, until killed.
- *   send PROTO ADDR PORT TOKEN [SPORT]
- *                    Sends TOKEN (from source port SPORT if given) and waits
- *                    for the echo. Exit 0 with the echo, 1 without, 2 when
- *                    the probe itself could not run (bad arguments, bind).
+ *   send [-s SPORT] [-z SIZE] [-x] PROTO ADDR PORT TOKEN
+ *                    Sends TOKEN and waits for the echo: from source port
+ *                    SPORT, padded with NULs to SIZE bytes (UDP: a datagram
+ *                    larger than the MTU goes out in fragments), behind an
+ *                    IPv6 destination options header (-x). Exit 0 with the
+ *                    echo, 1 without, 2 when the probe itself could not run
+ *                    (bad arguments, bind).
+ *   raw PROTO ADDR NBYTES
+ *                    One IP packet of protocol number PROTO carrying NBYTES
+ *                    zero bytes: with 17 (UDP) and 2 bytes, a truncated
+ *                    header.
  *   flood ADDR PORT SECONDS
  *                    UDP datagrams as fast as it can, for SECONDS.
  *   asuser UID CMD...
@@ -31,13 +38,15 @@
 #include <unistd.h>
 
 #define PROBE_MAX_LISTEN	128
+#define PROBE_MAX_DATA		65507
 #define PROBE_TIMEOUT_MS	1500
 
 static int usage(void)
 {
 	fprintf(stderr,
 		"usage: lyncedge_probe listen tcp:PORT|udp:PORT...\n"
-		"       lyncedge_probe send tcp|udp ADDR PORT TOKEN [SPORT]\n"
+		"       lyncedge_probe send [-s SPORT] [-z SIZE] [-x] tcp|udp ADDR PORT TOKEN\n"
+		"       lyncedge_probe raw PROTO ADDR NBYTES\n"
 		"       lyncedge_probe flood ADDR PORT SECONDS\n"
 		"       lyncedge_probe asuser UID CMD...\n");
 	return 2;
@@ -94,9 +103,10 @@ static void set_timeout(int fd, int ms)
 	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 }
 
+static char buf[PROBE_MAX_DATA + 1];
+
 static void serve_tcp(int lfd, int port)
 {
-	char buf[256];
 	ssize_t n;
 	int fd;
 
@@ -104,7 +114,7 @@ static void serve_tcp(int lfd, int port)
 	if (fd < 0)
 		return;
 	set_timeout(fd, PROBE_TIMEOUT_MS);
-	n = recv(fd, buf, sizeof(buf) - 1, 0);
+	n = recv(fd, buf, 255, 0);
 	if (n > 0) {
 		buf[n] = '\0';
 		printf("tcp %d %s\n", port, buf);
@@ -117,7 +127,6 @@ static void serve_udp(int fd, int port)
 {
 	struct sockaddr_in6 from;
 	socklen_t len = sizeof(from);
-	char buf[256];
 	ssize_t n;
 
 	n = recvfrom(fd, buf, sizeof(buf) - 1, 0, (struct sockaddr *)&from, &len);
@@ -167,40 +176,97 @@ static int cmd_listen(int argc, char **argv)
 	}
 }
 
+/* An empty destination options header: 2 bytes of header, 6 of padding. */
+static int add_dstopts(int fd)
+{
+	unsigned char opts[8] = { 0, 0, 1, 4, 0, 0, 0, 0 };
+
+	return setsockopt(fd, IPPROTO_IPV6, IPV6_DSTOPTS, opts, sizeof(opts));
+}
+
+/* Takes argv from "send" on, as getopt() wants a name before the options. */
 static int cmd_send(int argc, char **argv)
 {
+	static char data[PROBE_MAX_DATA], echo[PROBE_MAX_DATA];
+	int tcp, port, sport = 0, fd, opt, exthdr = 0;
+	size_t len, size = 0;
 	struct sockaddr_in6 sa;
-	int tcp, port, sport = 0, fd;
-	size_t len;
-	char buf[256];
 	ssize_t n;
 
-	if (argc < 4 || argc > 5)
+	while ((opt = getopt(argc, argv, "+s:z:x")) != -1) {
+		switch (opt) {
+		case 's':
+			sport = parse_port(optarg);
+			break;
+		case 'z':
+			size = strtoul(optarg, NULL, 10);
+			break;
+		case 'x':
+			exthdr = 1;
+			break;
+		default:
+			return usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 4)
 		return usage();
 	tcp = !strcmp(argv[0], "tcp");
 	if (!tcp && strcmp(argv[0], "udp"))
 		return usage();
 	port = parse_port(argv[2]);
-	if (argc == 5)
-		sport = parse_port(argv[4]);
 	len = strlen(argv[3]);
-	if (port < 0 || sport < 0 || parse_addr(argv[1], port, &sa) || !len || len >= sizeof(buf))
+	if (port < 0 || sport < 0 || parse_addr(argv[1], port, &sa) || !len || len > 64 ||
+	    size > sizeof(data) || (tcp && size))
 		return usage();
+	memcpy(data, argv[3], len);
+	if (size > len)
+		len = size;
 	fd = dual_socket(tcp ? SOCK_STREAM : SOCK_DGRAM, sport);
-	if (fd < 0) {
+	if (fd < 0 || (exthdr && add_dstopts(fd))) {
 		perror("lyncedge_probe: socket");
 		return 2;
 	}
 	/* A connect that no SYN/ACK answers gives up here, not after minutes. */
 	set_timeout(fd, PROBE_TIMEOUT_MS);
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
-	    send(fd, argv[3], len, MSG_NOSIGNAL) != (ssize_t)len) {
+	    send(fd, data, len, MSG_NOSIGNAL) != (ssize_t)len) {
 		close(fd);
 		return 1;
 	}
-	n = recv(fd, buf, sizeof(buf), 0);
+	n = recv(fd, echo, sizeof(echo), 0);
 	close(fd);
-	return !(n == (ssize_t)len && !memcmp(buf, argv[3], len));
+	return !(n == (ssize_t)len && !memcmp(echo, data, len));
+}
+
+static int cmd_raw(int argc, char **argv)
+{
+	static const char zeros[64];
+	struct sockaddr_in6 sa6;
+	struct sockaddr_in sa4 = { .sin_family = AF_INET };
+	int proto, nbytes, fd, ok;
+
+	if (argc != 3)
+		return usage();
+	proto = atoi(argv[0]);
+	nbytes = atoi(argv[2]);
+	if (proto <= 0 || proto >= 255 || nbytes < 0 || nbytes > (int)sizeof(zeros))
+		return usage();
+	if (inet_pton(AF_INET, argv[1], &sa4.sin_addr) == 1) {
+		fd = socket(AF_INET, SOCK_RAW, proto);
+		ok = fd >= 0 && sendto(fd, zeros, nbytes, 0, (struct sockaddr *)&sa4,
+				       sizeof(sa4)) == nbytes;
+	} else if (!parse_addr(argv[1], 0, &sa6)) {
+		fd = socket(AF_INET6, SOCK_RAW, proto);
+		ok = fd >= 0 && sendto(fd, zeros, nbytes, 0, (struct sockaddr *)&sa6,
+				       sizeof(sa6)) == nbytes;
+	} else {
+		return usage();
+	}
+	if (!ok)
+		perror("lyncedge_probe: raw");
+	return ok ? 0 : 2;
 }
 
 static int cmd_flood(int argc, char **argv)
@@ -247,7 +313,9 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "listen"))
 		return cmd_listen(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "send"))
-		return cmd_send(argc - 2, argv + 2);
+		return cmd_send(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "raw"))
+		return cmd_raw(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "flood"))
 		return cmd_flood(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "asuser"))

@@ -82,19 +82,19 @@ listen $INET /tmp/inet.log $(specs external-out) || exit 1
 listen $LAN /tmp/lan.log $(specs internal-out) || exit 1
 
 n=0
-# allowed ID ROLE DIR PROTO PORT FAMILY
+# allowed ID ROLE DIR PROTO PORT FAMILY [PROBE-OPTION...]
 allowed() {
 	n=$((n + 1))
 	tok=a$n
 	counters $EDGE >/tmp/before
-	in_ns "$(client_ns "$2" "$3")" "$PROBE" send "$4" "$(server_addr "$2" "$3" "$6")" "$5" $tok \
-		</dev/null
+	in_ns "$(client_ns "$2" "$3")" "$PROBE" send $7 $8 $9 "$4" "$(server_addr "$2" "$3" "$6")" \
+		"$5" $tok </dev/null
 	rc=$?
 	counters $EDGE >/tmp/after
 	got=$(grep -c " $tok\$" "$(server_log "$2" "$3")")
 	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
 	[ $rc -eq 0 ] && [ "$got" = 1 ] && [ "$d" = "$1 $2 $3 +1," ]
-	ktap $? "policy: rule $1 $2 $3 $4/$5 IPv$6 passes, reaches its listener, counts once on rule $1 [$d]"
+	ktap $? "policy: rule $1 $2 $3 $4/$5 IPv$6 $7 $8 $9 passes (exit $rc), reaches its listener ($got), counts once on rule $1 [$d]"
 }
 
 # dropped ROLE DIR FAMILY < "proto port" lines: sent in parallel, each must
@@ -172,10 +172,10 @@ done
 stop_ns $INET
 for a in 192.0.2.1 2001:db8:e::1; do
 	counters $EDGE >/tmp/before
-	in_ns $INET "$PROBE" send tcp $a 22 s443 443
+	in_ns $INET "$PROBE" send -s 443 tcp $a 22 s443
 	[ $? -eq 1 ] && ! grep -q " s443\$" /tmp/edge.log
 	ktap $? "policy: unsolicited tcp from port 443 to $a port 22 is dropped"
-	in_ns $INET "$PROBE" send udp $a 22 s53 53
+	in_ns $INET "$PROBE" send -s 53 udp $a 22 s53
 	[ $? -eq 1 ] && ! grep -q " s53\$" /tmp/edge.log
 	ktap $? "policy: unsolicited udp from port 53 to $a port 22 is dropped"
 	counters $EDGE >/tmp/after
@@ -183,6 +183,37 @@ for a in 192.0.2.1 2001:db8:e::1; do
 	ktap $? "policy: the source-port tricks to $a count as external in drops only"
 done
 listen $INET /tmp/inet.log $(specs external-out) || exit 1
+
+# Packet shapes: fragments are judged once, whole, after conntrack's
+# reassembly; extension headers are walked, not guessed at; a header cut
+# short is dropped, never read past its end.
+for fam in 4 6; do
+	allowed 13 external in udp 3478 $fam -z 3000
+	allowed 13 external in udp 3478 $fam -z 20000
+done
+allowed 13 external in udp 3478 6 -x
+dropped_shape() { # DESCRIPTION COMMAND...: dropped, counted once as external in
+	desc=$1
+	shift
+	counters $EDGE >/tmp/before
+	"$@"
+	rc=$?
+	counters $EDGE >/tmp/after
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+	[ $rc -le 1 ] && [ "$d" = "drop external in +1," ]
+	ktap $? "policy: $desc is dropped and counted once as an external in drop [$d]"
+}
+for a in 192.0.2.1 2001:db8:e::1; do
+	dropped_shape "a fragmented 3000-byte udp/3479 datagram to $a" \
+		in_ns $INET "$PROBE" send -z 3000 udp $a 3479 z3479
+	dropped_shape "an ICMP echo request to $a" in_ns $INET ping -c 1 -W 1 $a
+	dropped_shape "a udp header cut to 2 bytes to $a" in_ns $INET "$PROBE" raw 17 $a 2
+	dropped_shape "a tcp header cut to 3 bytes to $a" in_ns $INET "$PROBE" raw 6 $a 3
+done
+dropped_shape "udp/3479 behind an IPv6 destination options header" \
+	in_ns $INET "$PROBE" send -x udp 2001:db8:e::1 3479 x3479
+check "policy: no shape test reached a listener" \
+	sh -c "! grep -Eq ' (z3479|x3479)\$' /tmp/edge.log"
 
 untouched $INET 203.0.113.1 tcp 22 "interface without a role: tcp/22 to e2 passes, nothing counts"
 untouched $INET 2001:db8:f::1 tcp 3389 "interface without a role: tcp/3389 over IPv6 passes, nothing counts"
