@@ -4,8 +4,8 @@
  * with private IP addresses using NAT in Lync Server 2013", one rule per
  * unique (role, direction, protocol, port range) of its five tables.
  *
- * Each name cites the rows it stands for as TABLE#ROW, rows counted from 1
- * below each table's header:
+ * Each name cites the rows it stands for as TABLE#ROW (or TABLE#ROW,ROW),
+ * rows counted from 1 below each table's header:
  *   ext   Firewall Summary ...: External Interface
  *   int   Firewall Summary ...: Internal Interface
  *   fed   Firewall Summary for Federation
@@ -38,13 +38,13 @@ const struct lyncedge_rule lyncedge_rules[] = {
 	LYNCEDGE_RULE(4, EXTERNAL, OUT, UDP, 53, 53, CORE,
 		      "Access/DNS/UDP/53 DNS query over UDP [ext#4]"),
 	LYNCEDGE_RULE(5, EXTERNAL, IN, TCP, 443, 443, CORE,
-		      "Access/SIP(TLS)/TCP/443 clients [ext#5 pim#3]; Web Conferencing/PSOM(TLS)/TCP/443 [ext#8]; A/V/STUN,MSTURN/TCP/443 [ext#15]"),
+		      "SIP(TLS), PSOM(TLS), A/V STUN,MSTURN on TCP/443 [ext#5,8,15 pim#3]"),
 	LYNCEDGE_RULE(6, EXTERNAL, IN, TCP, 5061, 5061, CORE,
 		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#6 pim#1]"),
 	LYNCEDGE_RULE(7, EXTERNAL, OUT, TCP, 5061, 5061, CORE,
 		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#7 fed#1 pim#2]"),
 	LYNCEDGE_RULE(8, EXTERNAL, OUT, TCP, 50000, 59999, CORE,
-		      "A/V/RTP/TCP/50,000-59,999 federation and Live Messenger media [ext#9 pim#4]"),
+		      "A/V/RTP/TCP/50,000-59,999 federation, Live Messenger [ext#9 pim#4]"),
 	LYNCEDGE_RULE(9, EXTERNAL, OUT, UDP, 50000, 59999, OCS2007,
 		      "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#10]"),
 	LYNCEDGE_RULE(10, EXTERNAL, IN, TCP, 50000, 59999, OCS2007,
@@ -52,7 +52,7 @@ const struct lyncedge_rule lyncedge_rules[] = {
 	LYNCEDGE_RULE(11, EXTERNAL, IN, UDP, 50000, 59999, OCS2007,
 		      "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#12]"),
 	LYNCEDGE_RULE(12, EXTERNAL, OUT, UDP, 3478, 3478, CORE,
-		      "A/V/STUN,MSTURN/UDP/3478 Edge version and Edge-to-Edge media [ext#13 pim#5]"),
+		      "A/V/STUN,MSTURN/UDP/3478 Edge version, Edge-to-Edge [ext#13 pim#5]"),
 	LYNCEDGE_RULE(13, EXTERNAL, IN, UDP, 3478, 3478, CORE,
 		      "A/V/STUN,MSTURN/UDP/3478 STUN/TURN candidates [ext#14 pim#6]"),
 	LYNCEDGE_RULE(14, EXTERNAL, OUT, TCP, 443, 443, CORE,

@@ -32,7 +32,8 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 		seq_printf(seq, LYNCEDGE_PROC_ROW, id, lyncedge_role_name(rule->role),
 			   lyncedge_dir_name(rule->dir), lyncedge_proto_name(rule->proto), ports,
 			   lyncedge_feature_name(rule->feature),
-			   features & BIT(rule->feature) ? "yes" : "no", packets, bytes, rule->name);
+			   features & BIT(rule->feature) ? "yes" : "no", packets, bytes,
+			   rule->name);
 	}
 	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++) {
 		for (dir = 0; dir < LYNCEDGE_NDIRS; dir++) {

@@ -1,13 +1,23 @@
 #!/bin/bash
 # Build lyncedge.ko for one kernel in its own directory, so that builds for
 # several kernels never share object files: build/KVER/lyncedge.ko.
-# Warnings are errors here: the module must build clean with W=1.
+# The build must be clean: W=1 with warnings as errors, and sparse (C=2),
+# whose warnings do not stop make and so are caught here.
 set -euo pipefail
 kver=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/build/$kver
+rm -rf "$out/src"
 mkdir -p "$out/src"
 cp -r "$top/module" "$top/include" "$top/Kbuild" "$out/src/"
-make -s -C "/lib/modules/$kver/build" M="$out/src" W=1 ${C:+C=$C} \
-	KCFLAGS=-Werror modules
+log=$out/build.log
+if ! make -C "/lib/modules/$kver/build" M="$out/src" W=1 C=2 KCFLAGS=-Werror modules \
+	>"$log" 2>&1; then
+	cat "$log" >&2
+	exit 1
+fi
+if grep -E 'warning:|error:' "$log" >&2; then
+	echo "build-module: $kver: the build is not clean, see $log" >&2
+	exit 1
+fi
 cp "$out/src/module/lyncedge.ko" "$out/lyncedge.ko"

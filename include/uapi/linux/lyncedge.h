@@ -66,6 +66,7 @@ enum lyncedge_role {
 	LYNCEDGE_ROLE_INTERNAL,
 	__LYNCEDGE_ROLE_LAST
 };
+
 #define LYNCEDGE_ROLE_MAX (__LYNCEDGE_ROLE_LAST - 1)
 
 /*
@@ -77,6 +78,7 @@ enum lyncedge_dir {
 	LYNCEDGE_DIR_OUT,
 	__LYNCEDGE_DIR_LAST
 };
+
 #define LYNCEDGE_DIR_MAX (__LYNCEDGE_DIR_LAST - 1)
 
 /* Groups of rows an operator switches together. */
@@ -86,6 +88,7 @@ enum lyncedge_feature {
 	LYNCEDGE_FEATURE_OCS2007,	/* federation with OCS 2007 media rows */
 	__LYNCEDGE_FEATURE_LAST
 };
+
 #define LYNCEDGE_FEATURE_MAX (__LYNCEDGE_FEATURE_LAST - 1)
 
 #define LYNCEDGE_FEATURE_F_CORE		(1U << LYNCEDGE_FEATURE_CORE)
@@ -102,6 +105,7 @@ enum lyncedge_cmd {
 	LYNCEDGE_CMD_GET_FEATURES,
 	__LYNCEDGE_CMD_LAST
 };
+
 #define LYNCEDGE_CMD_MAX (__LYNCEDGE_CMD_LAST - 1)
 
 enum lyncedge_attr {
@@ -124,6 +128,7 @@ enum lyncedge_attr {
 	LYNCEDGE_A_FEATURES,
 	__LYNCEDGE_A_LAST
 };
+
 #define LYNCEDGE_A_MAX (__LYNCEDGE_A_LAST - 1)
 
 #endif /* _UAPI_LINUX_LYNCEDGE_H */

@@ -1,0 +1,64 @@
+#!/bin/bash
+# `make check`: every test of the project. Static checks (checkpatch, W=1
+# and sparse on both kernels), then the selftests in a VM per installed
+# Debian kernel. Prints KTAP-style results and ends with the line
+# "N passed, N failed"; exits non-zero when anything failed.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+results=build/check.tap
+mkdir -p build
+: >"$results"
+
+result() { # STATUS DESCRIPTION
+	if [ "$1" -eq 0 ]; then
+		echo "ok - $2" | tee -a "$results"
+	else
+		echo "not ok - $2" | tee -a "$results"
+	fi
+}
+
+summary() {
+	passed=$(grep -c '^ok' "$results")
+	failed=$(grep -c '^not ok' "$results")
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+if ! scripts/install-deps.sh; then
+	result 1 "deps: install the build and VM dependencies"
+	summary
+	exit 1
+fi
+
+make -s userspace probe
+result $? "build: lyncedgectl and the test probe, -Wall -Wextra -Werror"
+
+scripts/checkpatch.sh >build/checkpatch.log 2>&1 && ! grep -q . build/checkpatch.log
+status=$?
+cat build/checkpatch.log
+result $status "static: checkpatch.pl --strict on every kernel source file"
+
+kernels=$(scripts/kernels.sh)
+echo "# kernels: $(echo $kernels)"
+echo "$kernels" | grep -q '^6\.1\.' && echo "$kernels" | grep -q '^6\.12\.'
+result $? "kernels: Debian's 6.1 and 6.12 are both installed"
+
+for kver in $kernels; do
+	scripts/build-module.sh "$kver"
+	status=$?
+	result $status "static: $kver: lyncedge.ko builds with W=1 and sparse, no warning"
+	[ $status -eq 0 ] || continue
+	echo "# $kver: booting the selftests"
+	log=build/$kver/check.log
+	scripts/vm-run.sh "$kver" check "$log" >"build/$kver/check.out"
+	status=$?
+	sed -n 's/^\(not \)\{0,1\}ok [0-9]* /&/p' "build/$kver/check.out" |
+		sed -E "s/^(not ok|ok) [0-9]+ /\\1 - [$kver] /" | tee -a "$results"
+	grep -q '^ok [0-9]' "build/$kver/check.out"
+	ran=$?
+	result $((status | ran)) "vm: $kver: the selftests ran to the end with no oops, BUG or WARNING"
+	[ $status -eq 0 ] || tail -n 60 "$log"
+done
+
+summary
