@@ -22,11 +22,19 @@ module:
 userspace:
 	$(MAKE) -C userspace
 
-probe: build/lyncedge_probe
+probe: build/lyncedge_probe build/lyncedge_nltest
 
 build/lyncedge_probe: selftests/lyncedge_probe.c
 	@mkdir -p build
 	$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+# The kselftest harness comes from Debian's linux-source-6.1; it has an
+# unused parameter of its own.
+build/lyncedge_nltest: selftests/netlink.c include/uapi/linux/lyncedge.h
+	@mkdir -p build
+	$(CC) -O2 -Wall -Wextra -Werror -Wno-unused-parameter -Iinclude \
+		-I$(shell scripts/linux-source.sh)/tools/testing/selftests \
+		-o $@ $< $(shell pkg-config --cflags --libs libmnl)
 
 demo:
 	scripts/demo.sh

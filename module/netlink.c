@@ -63,13 +63,13 @@ static void *lyncedge_nl_put(struct sk_buff *skb, struct netlink_callback *cb, u
 	return hdr;
 }
 
+/* cb->args[0]: the next ifindex to look at. */
 static int lyncedge_nl_get_role(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
 	struct lyncedge_net *ln = lyncedge_pernet(net);
 	unsigned long ifindex;
 	void *entry, *hdr;
-	int err = 0;
 
 	cb->seq = READ_ONCE(ln->gen);
 	rcu_read_lock();
@@ -79,23 +79,19 @@ static int lyncedge_nl_get_role(struct sk_buff *skb, struct netlink_callback *cb
 		if (!dev)
 			continue;
 		hdr = lyncedge_nl_put(skb, cb, LYNCEDGE_CMD_GET_ROLE);
-		if (!hdr) {
-			err = -EMSGSIZE;
+		if (!hdr)
 			break;
-		}
 		if (nla_put_u32(skb, LYNCEDGE_A_IFINDEX, ifindex) ||
 		    nla_put_string(skb, LYNCEDGE_A_IFNAME, dev->name) ||
 		    nla_put_u8(skb, LYNCEDGE_A_ROLE, xa_to_value(entry))) {
 			genlmsg_cancel(skb, hdr);
-			err = -EMSGSIZE;
 			break;
 		}
 		genlmsg_end(skb, hdr);
 		cb->args[0] = ifindex + 1;
 	}
 	rcu_read_unlock();
-	/* A full buffer ends this part of the dump; the cursor resumes it. */
-	return err == -EMSGSIZE && skb->len ? skb->len : err ?: skb->len;
+	return skb->len;
 }
 
 static int lyncedge_nl_put_counter(struct sk_buff *skb, const struct lyncedge_net *ln,

@@ -141,6 +141,8 @@ static int __net_init lyncedge_net_init(struct net *net)
 
 	xa_init(&ln->roles);
 	ln->features = LYNCEDGE_FEATURES_DEFAULT;
+	/* Not 0: netlink takes a dump's first sequence of 0 as "none yet". */
+	ln->gen = 1;
 	ln->stats = lyncedge_stats_alloc();
 	if (!ln->stats)
 		return -ENOMEM;

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The generic netlink family's answers to good and bad requests, message by
+ * message: every rejection must carry a negative errno and an extack text.
+ * Runs as root inside a namespace that has the veth pair t0/t1 (netlink.sh).
+ */
+#include <errno.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+#include <net/if.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <uapi/linux/lyncedge.h>
+
+#include "kselftest_harness.h"
+
+#define NL_BUF 16384
+
+struct nl_reply {
+	int error;
+	char extack[256];
+	int messages;		/* of a dump: how many of the family's */
+	struct nla_bitfield32 features;
+};
+
+static int nl_ext_attr(const struct nlattr *attr, void *data)
+{
+	struct nl_reply *r = data;
+
+	if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG &&
+	    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+		snprintf(r->extack, sizeof(r->extack), "%s", mnl_attr_get_str(attr));
+	return MNL_CB_OK;
+}
+
+static int nl_family_attr(const struct nlattr *attr, void *data)
+{
+	struct nl_reply *r = data;
+
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_FEATURES &&
+	    mnl_attr_get_payload_len(attr) == sizeof(r->features))
+		memcpy(&r->features, mnl_attr_get_payload(attr), sizeof(r->features));
+	if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID)
+		r->messages = mnl_attr_get_u16(attr);
+	return MNL_CB_OK;
+}
+
+/* Send one request and read until its ack, error or dump end. */
+static int nl_talk(struct mnl_socket *nl, struct nlmsghdr *nlh, struct nl_reply *r)
+{
+	char buf[NL_BUF];
+	unsigned int seq = nlh->nlmsg_seq;
+	int n;
+
+	memset(r, 0, sizeof(*r));
+	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	for (;;) {
+		n = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+		if (n < 0)
+			return -errno;
+		for (nlh = (struct nlmsghdr *)buf; mnl_nlmsg_ok(nlh, n);
+		     nlh = mnl_nlmsg_next(nlh, &n)) {
+			if (nlh->nlmsg_seq != seq)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_ERROR) {
+				const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+
+				r->error = e->error;
+				if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+					mnl_attr_parse(nlh, sizeof(*e), nl_ext_attr, r);
+				return 0;
+			}
+			if (nlh->nlmsg_type == NLMSG_DONE)
+				return 0;
+			if (nlh->nlmsg_type >= NLMSG_MIN_TYPE) {
+				if (!(nlh->nlmsg_flags & NLM_F_MULTI))
+					mnl_attr_parse(nlh, GENL_HDRLEN, nl_family_attr, r);
+				else
+					r->messages++;
+			}
+		}
+	}
+}
+
+static struct nlmsghdr *nl_start(char *buf, uint16_t type, uint8_t cmd, uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *genl;
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+	nlh->nlmsg_seq = time(NULL) + rand();
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = LYNCEDGE_GENL_VERSION;
+	return nlh;
+}
+
+FIXTURE(nl) {
+	struct mnl_socket *nl;
+	uint16_t family;
+	char buf[NL_BUF];
+	struct nl_reply r;
+};
+
+FIXTURE_SETUP(nl)
+{
+	int on = 1;
+	struct nlmsghdr *nlh;
+
+	self->nl = mnl_socket_open(NETLINK_GENERIC);
+	ASSERT_NE(NULL, self->nl);
+	ASSERT_EQ(0, mnl_socket_bind(self->nl, 0, MNL_SOCKET_AUTOPID));
+	ASSERT_EQ(0, mnl_socket_setsockopt(self->nl, NETLINK_EXT_ACK, &on, sizeof(on)));
+	ASSERT_EQ(0, mnl_socket_setsockopt(self->nl, NETLINK_CAP_ACK, &on, sizeof(on)));
+	nlh = nl_start(self->buf, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, NLM_F_ACK);
+	((struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->version = 1;
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, LYNCEDGE_GENL_NAME);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	self->family = self->r.messages;
+	ASSERT_NE(0, self->family);
+}
+
+FIXTURE_TEARDOWN(nl)
+{
+	mnl_socket_close(self->nl);
+}
+
+#define SET_ROLE(self) nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_SET_ROLE, NLM_F_ACK)
+#define SET_FEATURES(self) \
+	nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_SET_FEATURES, NLM_F_ACK)
+
+/* A rejection: the errno, and an extack text that says something. */
+#define EXPECT_REJECTED(self, nlh, err) do {					\
+	ASSERT_EQ(0, nl_talk((self)->nl, (nlh), &(self)->r));			\
+	EXPECT_EQ(-(err), (self)->r.error);					\
+	EXPECT_NE(0, (self)->r.extack[0]);					\
+	TH_LOG("errno %d, extack \"%s\"", -(self)->r.error, (self)->r.extack);	\
+} while (0)
+
+TEST_F(nl, set_role_names_no_interface)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_names_interface_twice)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_IFINDEX, if_nametoindex("t0"));
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_without_role)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_out_of_range)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_MAX + 1);
+	EXPECT_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, set_role_ifname_too_long)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "abcdefghijklmnop");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_ifindex_zero)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_IFINDEX, 0);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, set_role_unknown_ifindex)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_IFINDEX, 0x7ffffff0);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, ENODEV);
+}
+
+TEST_F(nl, set_role_loopback)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "lo");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_INTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_unknown_attribute)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_MAX + 1, 1);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_reply_only_attribute)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u64(nlh, LYNCEDGE_A_PACKETS, 1);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_reserved_header_byte)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	((struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->reserved = 1;
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, set_role_unprivileged)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	ASSERT_EQ(0, setgid(65534));
+	ASSERT_EQ(0, setuid(65534));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(-EPERM, self->r.error);
+}
+
+TEST_F(nl, set_role_and_dump_roles)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(0, self->r.error);
+	EXPECT_EQ(1, self->r.messages);
+
+	nlh = SET_ROLE(self);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_IFINDEX, if_nametoindex("t0"));
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_NONE);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(0, self->r.messages);
+}
+
+TEST_F(nl, dump_rules_has_every_rule_and_drop_row)
+{
+	struct nlmsghdr *nlh;
+
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(0, self->r.error);
+	EXPECT_EQ(26 + 4, self->r.messages);
+}
+
+TEST_F(nl, features_core_cannot_be_switched)
+{
+	struct nla_bitfield32 bf = { .value = 0, .selector = LYNCEDGE_FEATURE_F_CORE };
+	struct nlmsghdr *nlh = SET_FEATURES(self);
+
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+	EXPECT_REJECTED(self, nlh, EOPNOTSUPP);
+}
+
+TEST_F(nl, features_unknown_bit)
+{
+	struct nla_bitfield32 bf = { .value = 1U << 20, .selector = 1U << 20 };
+	struct nlmsghdr *nlh = SET_FEATURES(self);
+
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, features_value_outside_selector)
+{
+	struct nla_bitfield32 bf = { .value = LYNCEDGE_FEATURE_F_XMPP, .selector = 0 };
+	struct nlmsghdr *nlh = SET_FEATURES(self);
+
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, features_missing)
+{
+	EXPECT_REJECTED(self, SET_FEATURES(self), EINVAL);
+}
+
+TEST_F(nl, features_enable_then_read_back)
+{
+	struct nla_bitfield32 bf = { .value = LYNCEDGE_FEATURE_F_XMPP,
+				     .selector = LYNCEDGE_FEATURE_F_XMPP };
+	struct nlmsghdr *nlh = SET_FEATURES(self);
+
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_FEATURES, NLM_F_ACK);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP, self->r.features.value);
+	EXPECT_EQ(__LYNCEDGE_FEATURE_F_ALL, self->r.features.selector);
+
+	bf.value = 0;
+	nlh = SET_FEATURES(self);
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+}
+
+TEST_HARNESS_MAIN
