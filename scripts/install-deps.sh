@@ -30,7 +30,18 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
 fi
 
-$SUDO apt-get update -qq
+# A mirror hiccup should not fail a CI run: try each apt step a few times.
+retry() {
+	local i
+	for i in 1 2 3; do
+		"$@" && return 0
+		echo "install-deps: '$*' failed (try $i of 3)" >&2
+		sleep $((i * 10))
+	done
+	return 1
+}
+
+retry $SUDO apt-get update -qq
 
 # The concrete image/headers packages a metapackage version points at.
 versioned() { # $1 metapackage, $2 suite
@@ -46,11 +57,11 @@ for suite in 'bookworm' 'bookworm-backports'; do
 	kpkgs+=($(versioned linux-headers-cloud-amd64 "$suite"))
 done
 
-$SUDO apt-get install -y -qq --no-install-recommends \
+retry $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential pkg-config libmnl-dev sparse \
 	busybox-static kmod cpio zstd xz-utils iproute2 \
 	linux-source-6.1 "${kpkgs[@]}" >/dev/null
-$SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \
+retry $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \
 	qemu-system-x86 >/dev/null
 
 echo "$DEPS_VERSION" | $SUDO tee "$STAMP" >/dev/null

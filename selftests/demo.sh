@@ -43,5 +43,10 @@ in_ns $EDGE $CTL show
 say "cat /proc/net/lyncedge/rules"
 in_ns $EDGE cat $RULES
 
+say "lyncedgectl set-role e0 none: the external side is untouched again"
+in_ns $EDGE $CTL set-role e0 none
+try "attacker -> edge 192.0.2.1 tcp/22 (ssh)" $INET tcp 192.0.2.1 22
+
 topology_down
-/sbin/rmmod lyncedge
+say "rmmod lyncedge"
+/sbin/rmmod lyncedge && echo "  unloaded"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef LYNCEDGECTL_GENL_H
 #define LYNCEDGECTL_GENL_H
 

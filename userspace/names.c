@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0
 #include <netinet/in.h>
 #include <stddef.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef LYNCEDGECTL_NAMES_H
 #define LYNCEDGECTL_NAMES_H
 
