@@ -22,11 +22,15 @@ module:
 userspace:
 	$(MAKE) -C userspace
 
-probe: build/lyncedge_probe build/lyncedge_nltest
+probe: build/lyncedge_probe build/lyncedge_nltest build/lyncedge_nlfuzz
 
 build/lyncedge_probe: selftests/lyncedge_probe.c
 	@mkdir -p build
 	$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+build/lyncedge_nlfuzz: selftests/nlfuzz.c include/uapi/linux/lyncedge.h
+	@mkdir -p build
+	$(CC) -static -O2 -Wall -Wextra -Werror -Iinclude -o $@ $<
 
 # The kselftest harness comes from Debian's linux-source-6.1; it has an
 # unused parameter of its own.

@@ -49,6 +49,7 @@ depmod -b "$root" "$kver"
 cp "$top/build/$kver/lyncedge.ko" "$root/opt/lyncedge/"
 mkdir -p "$root/opt/lyncedge/selftests"
 cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/build/lyncedge_probe" \
+	"$top/build/lyncedge_nlfuzz" \
 	"$root/opt/lyncedge/selftests/"
 copy_prog "$top/build/lyncedge_nltest" /opt/lyncedge/selftests/lyncedge_nltest
 cp "$top/scripts/vm-init.sh" "$root/init"

@@ -1,0 +1,37 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The netlink family under fire: lyncedge_nlfuzz sends random and mutated
+# messages (half of them unprivileged) while traffic flows through an
+# interface whose role the fuzzer keeps changing. The kernel must come out
+# intact: no splat (the harness checks the log), the family answering, the
+# namespace's state still coherent, the module still unloadable
+# (lifecycle.sh, after this).
+. ./lib.sh
+
+SEED=${LYNCEDGE_FUZZ_SEED:-1}
+COUNT=${LYNCEDGE_FUZZ_COUNT:-100000}
+
+grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+FZ=fz-$$
+PEER=fzp-$$
+$IP netns add $FZ
+$IP netns add $PEER
+trap 'stop_ns $PEER; $IP netns del $PEER; $IP netns del $FZ' EXIT
+veth $FZ t0 192.0.2.1 2001:db8:e::1 $PEER p0 192.0.2.2 2001:db8:e::2
+$IP -n $FZ link add t1 type veth peer name t2
+
+in_ns $PEER "$PROBE" flood 192.0.2.1 3478 600 &
+in_ns $PEER "$PROBE" flood 2001:db8:e::1 3479 600 &
+
+in_ns $FZ ./lyncedge_nlfuzz "$SEED" "$COUNT" t0 t1 t2 lo
+ktap $? "fuzz: $COUNT random and mutated messages (seed $SEED), the family still answers in full"
+in_ns $FZ cat $RULES >/tmp/fuzz.rules
+check "fuzz: /proc still has every rule and drop row" [ "$(grep -c . /tmp/fuzz.rules)" -eq 31 ]
+check "fuzz: the traffic was judged while roles and features churned" \
+	sh -c "awk 'NR > 1 { n += \$8 } END { exit !(n > 0) }' /tmp/fuzz.rules"
+check "fuzz: the tool still works in the fuzzed namespace" sh -c "$IP netns exec $FZ $CTL show >/dev/null"
+check "fuzz: set-role none on every interface is accepted" \
+	sh -c "for i in t0 t1 t2; do $IP netns exec $FZ $CTL set-role \$i none || exit 1; done"
+check "fuzz: then no interface has a role" sh -c "$IP netns exec $FZ $CTL show | grep -q 'changes nothing'"
+
+ktap_finish
