@@ -22,11 +22,20 @@ module:
 userspace:
 	$(MAKE) -C userspace
 
-probe: build/lyncedge_probe build/lyncedge_nltest build/lyncedge_nlfuzz
+# The programs the VM tests run besides the module and the tool.
+testprogs: build/lyncedge_probe build/lyncedge_nltest build/lyncedge_nlfuzz \
+	build/lyncedgectl-san
 
 build/lyncedge_probe: selftests/lyncedge_probe.c
 	@mkdir -p build
 	$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+# The tool again, under AddressSanitizer (with LeakSanitizer) and UBSan.
+build/lyncedgectl-san: userspace/*.c userspace/*.h include/uapi/linux/lyncedge.h
+	@mkdir -p build
+	$(CC) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer -Wall -Wextra -Werror -std=gnu11 -Iinclude \
+		-o $@ userspace/*.c $(shell pkg-config --cflags --libs libmnl)
 
 build/lyncedge_nlfuzz: selftests/nlfuzz.c include/uapi/linux/lyncedge.h
 	@mkdir -p build
@@ -51,4 +60,4 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all module userspace probe demo check clean
+.PHONY: all module userspace testprogs demo check clean

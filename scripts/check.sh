@@ -31,13 +31,16 @@ if ! scripts/install-deps.sh; then
 	exit 1
 fi
 
-make -s userspace probe
-result $? "build: lyncedgectl and the test probe, -Wall -Wextra -Werror"
+make -s userspace testprogs
+result $? "build: lyncedgectl and the test programs, -Wall -Wextra -Werror"
 
 scripts/checkpatch.sh >build/checkpatch.log 2>&1 && ! grep -q . build/checkpatch.log
 status=$?
 cat build/checkpatch.log
 result $status "static: checkpatch.pl --strict on every kernel source file"
+
+scripts/cppcheck.sh
+result $? "static: cppcheck on the tool and the test programs"
 
 kernels=$(scripts/kernels.sh)
 echo "# kernels: $(echo $kernels)"

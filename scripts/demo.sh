@@ -6,7 +6,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 scripts/install-deps.sh
 kver=$(scripts/kernels.sh | tail -n 1)
-make -s userspace probe
+make -s userspace testprogs
 scripts/build-module.sh "$kver"
 echo "lyncedge demo on Debian kernel $kver (qemu, TCG)"
 scripts/vm-run.sh "$kver" demo "build/$kver/demo.log"

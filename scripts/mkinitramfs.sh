@@ -29,6 +29,7 @@ for t in modprobe insmod rmmod lsmod modinfo; do
 	ln -s /usr/bin/kmod "$root/sbin/$t"
 done
 copy_prog "$top/userspace/lyncedgectl" /usr/sbin/lyncedgectl
+copy_prog "$top/build/lyncedgectl-san" /usr/sbin/lyncedgectl-san
 
 # Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
 moddir=$root/lib/modules/$kver

@@ -1,0 +1,55 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The tool built with AddressSanitizer, LeakSanitizer and UBSan, through
+# every subcommand, good input and bad, against the real module: each call
+# must exit as it should, with no sanitizer report.
+. ./lib.sh
+
+SAN=/usr/sbin/lyncedgectl-san
+export ASAN_OPTIONS=detect_leaks=1:exitcode=99
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98
+
+grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+NS=san-$$
+$IP netns add $NS
+trap '$IP netns del $NS' EXIT
+$IP -n $NS link add t0 type veth peer name t1
+
+# san EXPECTED-EXIT ARGS...
+san() {
+	want=$1
+	shift
+	in_ns $NS $SAN "$@" >/tmp/san.out 2>&1
+	rc=$?
+	[ $rc -eq "$want" ] && ! grep -Eq 'Sanitizer|runtime error' /tmp/san.out
+	ktap $? "sanitizers: lyncedgectl $* exits $want (got $rc), no sanitizer report"
+	[ $rc -eq "$want" ] || cat /tmp/san.out
+}
+
+san 0 help
+san 1
+san 1 nosuchcommand
+san 1 set-role t0
+san 1 set-role t0 bogus
+san 1 set-role "" external
+san 1 set-role abcdefghijklmnopq external
+san 1 set-role nosuch0 external
+san 1 set-role lo external
+san 0 set-role t0 external
+san 0 set-role t1 internal
+san 0 show
+san 0 enable xmpp ocs2007
+san 0 show
+san 1 enable core
+san 1 enable
+san 1 disable nosuchfeature
+san 0 disable xmpp ocs2007
+san 0 set-role t0 none
+san 0 set-role t1 none
+san 0 show
+in_ns $NS "$PROBE" asuser 65534 $SAN set-role t0 external >/tmp/san.out 2>&1
+rc=$?
+[ $rc -eq 1 ] && ! grep -Eq 'Sanitizer|runtime error' /tmp/san.out
+ktap $? "sanitizers: lyncedgectl set-role without privilege exits 1 (got $rc), no sanitizer report"
+
+ktap_finish
