@@ -21,7 +21,7 @@
 
 #include "lyncedge.h"
 
-int lyncedge_proto_index(u8 proto)
+static int lyncedge_proto_index(u8 proto)
 {
 	switch (proto) {
 	case IPPROTO_TCP:
@@ -39,14 +39,12 @@ static struct lyncedge_portset *lyncedge_set_of(struct lyncedge_policy *policy,
 	return &policy->set[rule->role - 1][rule->dir][lyncedge_proto_index(rule->proto)];
 }
 
-static int lyncedge_portset_add(struct lyncedge_portset *set, const struct lyncedge_rule *rule)
+static int lyncedge_portset_add(struct lyncedge_portset *set, u16 min, u16 max)
 {
-	unsigned int len = rule->port_max - rule->port_min + 1;
-
-	if (find_next_bit(set->allow, rule->port_max + 1, rule->port_min) <= rule->port_max)
+	if (find_next_bit(set->allow, max + 1, min) <= max)
 		return -EEXIST;
-	bitmap_set(set->allow, rule->port_min, len);
-	__set_bit(rule->port_min, set->start);
+	bitmap_set(set->allow, min, max - min + 1);
+	__set_bit(min, set->start);
 	return 0;
 }
 
@@ -67,22 +65,26 @@ static unsigned int lyncedge_portset_ordinal(const struct lyncedge_portset *set,
 	return set->rank[w] + hweight_long(set->start[w] & GENMASK(port % BITS_PER_LONG, 0));
 }
 
-struct lyncedge_policy *lyncedge_policy_compile(u32 features)
+/* -EEXIST when two enabled rules of one portset share a port. */
+struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config)
 {
 	struct lyncedge_policy *policy;
 	unsigned int i, r, d, p;
+	u16 min, max;
 	int err;
 
 	policy = kvzalloc(sizeof(*policy), GFP_KERNEL);
 	if (!policy)
 		return ERR_PTR(-ENOMEM);
+	memcpy(policy->mode, config->mode, sizeof(policy->mode));
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 
-		if (!(features & BIT(rule->feature)))
+		if (!(config->features & BIT(rule->feature)))
 			continue;
-		err = lyncedge_portset_add(lyncedge_set_of(policy, rule), rule);
+		lyncedge_rule_ports(rule, config, &min, &max);
+		err = lyncedge_portset_add(lyncedge_set_of(policy, rule), min, max);
 		if (err) {
 			kvfree(policy);
 			return ERR_PTR(err);
@@ -97,10 +99,11 @@ struct lyncedge_policy *lyncedge_policy_compile(u32 features)
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 		struct lyncedge_portset *set;
 
-		if (!(features & BIT(rule->feature)))
+		if (!(config->features & BIT(rule->feature)))
 			continue;
+		lyncedge_rule_ports(rule, config, &min, &max);
 		set = lyncedge_set_of(policy, rule);
-		set->id[lyncedge_portset_ordinal(set, rule->port_min) - 1] = rule->id;
+		set->id[lyncedge_portset_ordinal(set, min) - 1] = rule->id;
 	}
 	return policy;
 }

@@ -151,7 +151,7 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	}
 	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
-	return NF_DROP;
+	return policy->mode[role - 1] == LYNCEDGE_MODE_AUDIT ? NF_ACCEPT : NF_DROP;
 }
 
 /*

@@ -21,6 +21,20 @@
 
 /* The default set: the seed's rows that it does not call optional. */
 #define LYNCEDGE_FEATURES_DEFAULT	LYNCEDGE_FEATURE_F_CORE
+/* The seed's media range; Lync lets the operator move it. */
+#define LYNCEDGE_MEDIA_MIN_DEFAULT	50000
+#define LYNCEDGE_MEDIA_MAX_DEFAULT	59999
+/* Below are the well-known ports every other rule uses. */
+#define LYNCEDGE_MEDIA_LOWEST		1024
+
+/* What an operator sets per namespace; replaced as a whole under RCU. */
+struct lyncedge_config {
+	struct rcu_head rcu;
+	u32 features;
+	u16 media_min;
+	u16 media_max;
+	u8 mode[LYNCEDGE_NROLES];
+};
 
 struct lyncedge_rule {
 	u32 id;
@@ -28,6 +42,8 @@ struct lyncedge_rule {
 	u8 dir;
 	u8 proto;
 	u8 feature;
+	/* the ports are the configured media range, not port_min..port_max */
+	bool media;
 	u16 port_min;
 	u16 port_max;
 	const char *name;
@@ -52,6 +68,7 @@ struct lyncedge_portset {
 /* The enabled rules of a namespace, replaced as a whole under RCU. */
 struct lyncedge_policy {
 	struct rcu_head rcu;
+	u8 mode[LYNCEDGE_NROLES];
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
 };
 
@@ -82,7 +99,7 @@ struct lyncedge_net {
 	/* ifindex -> xa_mk_value(role); read locklessly on the fast path */
 	struct xarray roles;
 	unsigned int nroles;
-	u32 features;
+	struct lyncedge_config __rcu *config;
 	/* non-NULL exactly while the namespace has hooks (has roles) */
 	struct lyncedge_policy __rcu *policy;
 	struct lyncedge_stats __percpu *stats;
@@ -93,14 +110,17 @@ struct lyncedge_net {
 struct lyncedge_net *lyncedge_pernet(const struct net *net);
 
 int lyncedge_policy_check(void);
-int lyncedge_proto_index(u8 proto);
-struct lyncedge_policy *lyncedge_policy_compile(u32 features);
+void lyncedge_config_default(struct lyncedge_config *config);
+void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,
+			 u16 *min, u16 *max);
+struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config);
 void lyncedge_policy_free(struct lyncedge_policy *policy);
 u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
 			   unsigned int dir, u8 proto, u16 port);
 
 int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_ack *extack);
-int lyncedge_set_features(struct net *net, u32 features, struct netlink_ext_ack *extack);
+int lyncedge_set_config(struct net *net, const struct lyncedge_config *config,
+			struct netlink_ext_ack *extack);
 int lyncedge_netns_init(void);
 void lyncedge_netns_exit(void);
 

@@ -15,6 +15,10 @@ static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[LYNCEDGE_A_ROLE] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_ROLE_MAX),
 	[LYNCEDGE_A_FEATURES] = NLA_POLICY_BITFIELD32(__LYNCEDGE_FEATURE_F_ALL),
+	[LYNCEDGE_A_MEDIA_MIN] = NLA_POLICY_MIN(NLA_U16, LYNCEDGE_MEDIA_LOWEST),
+	[LYNCEDGE_A_MEDIA_MAX] = NLA_POLICY_MIN(NLA_U16, LYNCEDGE_MEDIA_LOWEST),
+	[LYNCEDGE_A_MODE_EXTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
+	[LYNCEDGE_A_MODE_INTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
 };
 
 static struct genl_family lyncedge_genl_family;
@@ -105,17 +109,22 @@ static int lyncedge_nl_put_counter(struct sk_buff *skb, const struct lyncedge_ne
 }
 
 static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *ln,
+				const struct lyncedge_config *config,
 				const struct lyncedge_rule *rule)
 {
+	u16 min, max;
+
+	lyncedge_rule_ports(rule, config, &min, &max);
 	return nla_put_u32(skb, LYNCEDGE_A_RULE_ID, rule->id) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, rule->role) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, rule->dir) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_PROTO, rule->proto) ||
-	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MIN, rule->port_min) ||
-	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, rule->port_max) ||
+	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MIN, min) ||
+	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, max) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_FEATURE, rule->feature) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_MEDIA, rule->media) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED,
-			  !!(READ_ONCE(ln->features) & BIT(rule->feature))) ||
+			  !!(config->features & BIT(rule->feature))) ||
 	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name) ||
 	       lyncedge_nl_put_counter(skb, ln, lyncedge_rule_slot(rule->id));
 }
@@ -133,17 +142,20 @@ static int lyncedge_nl_get_rules(struct sk_buff *skb, struct netlink_callback *c
 {
 	const struct lyncedge_net *ln = lyncedge_pernet(sock_net(skb->sk));
 	unsigned int nrows = lyncedge_nrules + LYNCEDGE_NROLES * LYNCEDGE_NDIRS;
+	const struct lyncedge_config *config;
 	unsigned int row, drop;
 	void *hdr;
 	int err;
 
 	cb->seq = READ_ONCE(ln->gen);
+	rcu_read_lock();
+	config = rcu_dereference(ln->config);
 	for (row = cb->args[0]; row < nrows; row++) {
 		hdr = lyncedge_nl_put(skb, cb, LYNCEDGE_CMD_GET_RULES);
 		if (!hdr)
 			break;
 		if (row < lyncedge_nrules) {
-			err = lyncedge_nl_put_rule(skb, ln, &lyncedge_rules[row]);
+			err = lyncedge_nl_put_rule(skb, ln, config, &lyncedge_rules[row]);
 		} else {
 			drop = row - lyncedge_nrules;
 			err = lyncedge_nl_put_drop(skb, ln, LYNCEDGE_ROLE_EXTERNAL +
@@ -155,48 +167,119 @@ static int lyncedge_nl_get_rules(struct sk_buff *skb, struct netlink_callback *c
 		}
 		genlmsg_end(skb, hdr);
 	}
+	rcu_read_unlock();
 	cb->args[0] = row;
 	return skb->len;
 }
 
-static int lyncedge_nl_set_features(struct sk_buff *skb, struct genl_info *info)
+static int lyncedge_nl_config_features(struct lyncedge_config *config, struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[LYNCEDGE_A_FEATURES];
-	struct net *net = genl_info_net(info);
 	struct nla_bitfield32 bf;
-	u32 features;
-	int err;
 
-	if (!attr) {
-		NL_SET_ERR_MSG_MOD(info->extack, "missing features");
-		return -EINVAL;
-	}
+	if (!attr)
+		return 0;
 	bf = nla_get_bitfield32(attr);
 	if (bf.selector & LYNCEDGE_FEATURE_F_CORE) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, "the core rows are always on");
 		return -EOPNOTSUPP;
 	}
+	config->features = (config->features & ~bf.selector) | bf.value;
+	return 0;
+}
+
+static int lyncedge_nl_config_media(struct lyncedge_config *config, struct genl_info *info)
+{
+	struct nlattr *min = info->attrs[LYNCEDGE_A_MEDIA_MIN];
+	struct nlattr *max = info->attrs[LYNCEDGE_A_MEDIA_MAX];
+
+	if (!min && !max)
+		return 0;
+	if (!min || !max) {
+		NL_SET_ERR_MSG_ATTR(info->extack, min ?: max, "give both ends of the media range");
+		return -EINVAL;
+	}
+	if (nla_get_u16(min) > nla_get_u16(max)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, max, "the media range is reversed");
+		return -EINVAL;
+	}
+	config->media_min = nla_get_u16(min);
+	config->media_max = nla_get_u16(max);
+	return 0;
+}
+
+static void lyncedge_nl_config_modes(struct lyncedge_config *config, struct genl_info *info)
+{
+	static const int attr[LYNCEDGE_NROLES] = {
+		[LYNCEDGE_ROLE_EXTERNAL - 1] = LYNCEDGE_A_MODE_EXTERNAL,
+		[LYNCEDGE_ROLE_INTERNAL - 1] = LYNCEDGE_A_MODE_INTERNAL,
+	};
+	unsigned int i;
+
+	for (i = 0; i < LYNCEDGE_NROLES; i++)
+		if (info->attrs[attr[i]])
+			config->mode[i] = nla_get_u8(info->attrs[attr[i]]);
+}
+
+/* The present attributes change a copy; the copy replaces the whole. */
+static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
+{
+	static const int attrs[] = {
+		LYNCEDGE_A_FEATURES, LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX,
+		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL,
+	};
+	struct net *net = genl_info_net(info);
+	struct lyncedge_config config;
+	bool any = false;
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(attrs); i++)
+		any |= !!info->attrs[attrs[i]];
+	if (!any) {
+		NL_SET_ERR_MSG_MOD(info->extack, "no configuration given");
+		return -EINVAL;
+	}
 	rtnl_lock();
-	features = (lyncedge_pernet(net)->features & ~bf.selector) | bf.value;
-	err = lyncedge_set_features(net, features, info->extack);
+	config = *rtnl_dereference(lyncedge_pernet(net)->config);
+	err = lyncedge_nl_config_features(&config, info) ?:
+	      lyncedge_nl_config_media(&config, info);
+	if (!err) {
+		lyncedge_nl_config_modes(&config, info);
+		err = lyncedge_set_config(net, &config, info->extack);
+	}
 	rtnl_unlock();
 	return err;
 }
 
-static int lyncedge_nl_get_features(struct sk_buff *skb, struct genl_info *info)
+static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nla_bitfield32 bf = {
-		.value = READ_ONCE(lyncedge_pernet(genl_info_net(info))->features),
-		.selector = __LYNCEDGE_FEATURE_F_ALL,
-	};
+	const struct lyncedge_net *ln = lyncedge_pernet(genl_info_net(info));
+	const struct lyncedge_config *config;
+	struct nla_bitfield32 bf;
 	struct sk_buff *msg;
 	void *hdr;
+	int err;
 
-	msg = genlmsg_new(nla_total_size(sizeof(bf)), GFP_KERNEL);
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_FEATURES);
-	if (!hdr || nla_put(msg, LYNCEDGE_A_FEATURES, sizeof(bf), &bf)) {
+	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_CONFIG);
+	if (!hdr) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	rcu_read_lock();
+	config = rcu_dereference(ln->config);
+	bf.value = config->features;
+	bf.selector = __LYNCEDGE_FEATURE_F_ALL;
+	err = nla_put(msg, LYNCEDGE_A_FEATURES, sizeof(bf), &bf) ||
+	      nla_put_u16(msg, LYNCEDGE_A_MEDIA_MIN, config->media_min) ||
+	      nla_put_u16(msg, LYNCEDGE_A_MEDIA_MAX, config->media_max) ||
+	      nla_put_u8(msg, LYNCEDGE_A_MODE_EXTERNAL, config->mode[LYNCEDGE_ROLE_EXTERNAL - 1]) ||
+	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]);
+	rcu_read_unlock();
+	if (err) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -219,13 +302,13 @@ static const struct genl_ops lyncedge_genl_ops[] = {
 		.dumpit = lyncedge_nl_get_rules,
 	},
 	{
-		.cmd = LYNCEDGE_CMD_SET_FEATURES,
-		.doit = lyncedge_nl_set_features,
+		.cmd = LYNCEDGE_CMD_SET_CONFIG,
+		.doit = lyncedge_nl_set_config,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 	{
-		.cmd = LYNCEDGE_CMD_GET_FEATURES,
-		.doit = lyncedge_nl_get_features,
+		.cmd = LYNCEDGE_CMD_GET_CONFIG,
+		.doit = lyncedge_nl_get_config,
 	},
 };
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per network namespace state: roles of interfaces, enabled features, the
+ * Per network namespace state: roles of interfaces, the configuration, the
  * compiled policy and the counters.
  *
  * All changes run under RTNL: the netdevice notifier that drops the role of
@@ -12,6 +12,7 @@
  */
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <linux/slab.h>
 #include <net/netns/generic.h>
 
 #include "lyncedge.h"
@@ -41,7 +42,7 @@ static int lyncedge_netns_hook(struct net *net, struct lyncedge_net *ln)
 	struct lyncedge_policy *policy;
 	int err;
 
-	policy = lyncedge_policy_compile(ln->features);
+	policy = lyncedge_policy_compile(rtnl_dereference(ln->config));
 	if (IS_ERR(policy))
 		return PTR_ERR(policy);
 	lyncedge_policy_replace(ln, policy);
@@ -99,23 +100,36 @@ int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_
 	return 0;
 }
 
-int lyncedge_set_features(struct net *net, u32 features, struct netlink_ext_ack *extack)
+/*
+ * The new configuration compiles before anything changes, hooked or not, so
+ * that a bad one is refused now rather than when a role is set later.
+ */
+int lyncedge_set_config(struct net *net, const struct lyncedge_config *config,
+			struct netlink_ext_ack *extack)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(net);
+	struct lyncedge_config *new, *old;
 	struct lyncedge_policy *policy;
 
 	ASSERT_RTNL();
-	if (features == ln->features)
-		return 0;
-	if (rcu_access_pointer(ln->policy)) {
-		policy = lyncedge_policy_compile(features);
-		if (IS_ERR(policy)) {
-			NL_SET_ERR_MSG_MOD(extack, "cannot compile the policy");
-			return PTR_ERR(policy);
-		}
-		lyncedge_policy_replace(ln, policy);
+	new = kmemdup(config, sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	policy = lyncedge_policy_compile(new);
+	if (IS_ERR(policy)) {
+		if (PTR_ERR(policy) == -EEXIST)
+			NL_SET_ERR_MSG_MOD(extack,
+					   "the media range overlaps a port of another rule");
+		kfree(new);
+		return PTR_ERR(policy);
 	}
-	ln->features = features;
+	if (rcu_access_pointer(ln->policy))
+		lyncedge_policy_replace(ln, policy);
+	else
+		lyncedge_policy_free(policy);
+	old = rtnl_dereference(ln->config);
+	rcu_assign_pointer(ln->config, new);
+	kfree_rcu(old, rcu);
 	WRITE_ONCE(ln->gen, ln->gen + 1);
 	return 0;
 }
@@ -137,18 +151,31 @@ static struct notifier_block lyncedge_netdev_notifier = {
 static int __net_init lyncedge_net_init(struct net *net)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(net);
+	struct lyncedge_config *config;
 	int err;
 
 	xa_init(&ln->roles);
-	ln->features = LYNCEDGE_FEATURES_DEFAULT;
 	/* Not 0: netlink takes a dump's first sequence of 0 as "none yet". */
 	ln->gen = 1;
-	ln->stats = lyncedge_stats_alloc();
-	if (!ln->stats)
+	config = kmalloc(sizeof(*config), GFP_KERNEL);
+	if (!config)
 		return -ENOMEM;
+	lyncedge_config_default(config);
+	RCU_INIT_POINTER(ln->config, config);
+	ln->stats = lyncedge_stats_alloc();
+	if (!ln->stats) {
+		err = -ENOMEM;
+		goto err_config;
+	}
 	err = lyncedge_proc_init(net);
 	if (err)
-		free_percpu(ln->stats);
+		goto err_stats;
+	return 0;
+
+err_stats:
+	free_percpu(ln->stats);
+err_config:
+	kfree(config);
 	return err;
 }
 
@@ -166,6 +193,7 @@ static void __net_exit lyncedge_net_exit(struct net *net)
 	/* Hooks in flight may still count: wait for them before freeing. */
 	synchronize_net();
 	free_percpu(ln->stats);
+	kfree(rcu_access_pointer(ln->config));
 }
 
 static struct pernet_operations lyncedge_net_ops = {

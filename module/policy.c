@@ -28,6 +28,15 @@
 	.feature = LYNCEDGE_FEATURE_##f, .name = (n),				\
 }
 
+/* A row on the A/V media range: the seed's 50,000-59,999 unless moved. */
+#define LYNCEDGE_MEDIA_RULE(i, r, d, p, f, n) {					\
+	.id = (i), .role = LYNCEDGE_ROLE_##r, .dir = LYNCEDGE_DIR_##d,		\
+	.proto = IPPROTO_##p, .media = true,					\
+	.port_min = LYNCEDGE_MEDIA_MIN_DEFAULT,					\
+	.port_max = LYNCEDGE_MEDIA_MAX_DEFAULT,					\
+	.feature = LYNCEDGE_FEATURE_##f, .name = (n),				\
+}
+
 const struct lyncedge_rule lyncedge_rules[] = {
 	LYNCEDGE_RULE(1, EXTERNAL, IN, TCP, 5269, 5269, XMPP,
 		      "XMPP/TCP/5269 from XMPP federation partners [ext#1 xmpp#1]"),
@@ -43,14 +52,14 @@ const struct lyncedge_rule lyncedge_rules[] = {
 		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#6 pim#1]"),
 	LYNCEDGE_RULE(7, EXTERNAL, OUT, TCP, 5061, 5061, CORE,
 		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#7 fed#1 pim#2]"),
-	LYNCEDGE_RULE(8, EXTERNAL, OUT, TCP, 50000, 59999, CORE,
-		      "A/V/RTP/TCP/50,000-59,999 federation, Live Messenger [ext#9 pim#4]"),
-	LYNCEDGE_RULE(9, EXTERNAL, OUT, UDP, 50000, 59999, OCS2007,
-		      "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#10]"),
-	LYNCEDGE_RULE(10, EXTERNAL, IN, TCP, 50000, 59999, OCS2007,
-		      "A/V/RTP/TCP/50,000-59,999 federation with OCS 2007 [ext#11]"),
-	LYNCEDGE_RULE(11, EXTERNAL, IN, UDP, 50000, 59999, OCS2007,
-		      "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#12]"),
+	LYNCEDGE_MEDIA_RULE(8, EXTERNAL, OUT, TCP, CORE,
+			    "A/V/RTP/TCP/50,000-59,999 federation, Live Messenger [ext#9 pim#4]"),
+	LYNCEDGE_MEDIA_RULE(9, EXTERNAL, OUT, UDP, OCS2007,
+			    "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#10]"),
+	LYNCEDGE_MEDIA_RULE(10, EXTERNAL, IN, TCP, OCS2007,
+			    "A/V/RTP/TCP/50,000-59,999 federation with OCS 2007 [ext#11]"),
+	LYNCEDGE_MEDIA_RULE(11, EXTERNAL, IN, UDP, OCS2007,
+			    "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#12]"),
 	LYNCEDGE_RULE(12, EXTERNAL, OUT, UDP, 3478, 3478, CORE,
 		      "A/V/STUN,MSTURN/UDP/3478 Edge version, Edge-to-Edge [ext#13 pim#5]"),
 	LYNCEDGE_RULE(13, EXTERNAL, IN, UDP, 3478, 3478, CORE,
@@ -87,13 +96,31 @@ const unsigned int lyncedge_nrules = ARRAY_SIZE(lyncedge_rules);
 
 static_assert(ARRAY_SIZE(lyncedge_rules) <= LYNCEDGE_NRULES_MAX);
 
+void lyncedge_config_default(struct lyncedge_config *config)
+{
+	*config = (struct lyncedge_config) {
+		.features = LYNCEDGE_FEATURES_DEFAULT,
+		.media_min = LYNCEDGE_MEDIA_MIN_DEFAULT,
+		.media_max = LYNCEDGE_MEDIA_MAX_DEFAULT,
+	};
+}
+
+void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,
+			 u16 *min, u16 *max)
+{
+	*min = rule->media ? config->media_min : rule->port_min;
+	*max = rule->media ? config->media_max : rule->port_max;
+}
+
 /*
  * Counters and the netlink cursor find a rule by id - 1, so ids must count
  * from 1 without gaps; and every rule must be unique and fit its bitmaps,
- * which compiling every feature at once proves. Refuse to load otherwise.
+ * which compiling every feature at once, on the default media range, proves.
+ * Refuse to load otherwise.
  */
 int lyncedge_policy_check(void)
 {
+	struct lyncedge_config config;
 	struct lyncedge_policy *all;
 	unsigned int i;
 
@@ -104,7 +131,9 @@ int lyncedge_policy_check(void)
 			return -EINVAL;
 		}
 	}
-	all = lyncedge_policy_compile(__LYNCEDGE_FEATURE_F_ALL);
+	lyncedge_config_default(&config);
+	config.features = __LYNCEDGE_FEATURE_F_ALL;
+	all = lyncedge_policy_compile(&config);
 	if (IS_ERR(all)) {
 		pr_err("lyncedge: policy table does not compile: %ld\n", PTR_ERR(all));
 		return PTR_ERR(all);

@@ -13,28 +13,33 @@
 static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 {
 	const struct lyncedge_net *ln = lyncedge_pernet(seq_file_single_net(seq));
-	u32 features = READ_ONCE(ln->features);
+	const struct lyncedge_config *config;
 	unsigned int i, role, dir;
 	char id[12], ports[12];
 	u64 packets, bytes;
+	u16 min, max;
 
 	seq_printf(seq, "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n", "id", "role",
 		   "dir", "proto", "ports", "feature", "enabled", "packets", "bytes", "name");
+	rcu_read_lock();
+	config = rcu_dereference(ln->config);
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 
 		snprintf(id, sizeof(id), "%u", rule->id);
-		if (rule->port_min == rule->port_max)
-			snprintf(ports, sizeof(ports), "%u", rule->port_min);
+		lyncedge_rule_ports(rule, config, &min, &max);
+		if (min == max)
+			snprintf(ports, sizeof(ports), "%u", min);
 		else
-			snprintf(ports, sizeof(ports), "%u-%u", rule->port_min, rule->port_max);
+			snprintf(ports, sizeof(ports), "%u-%u", min, max);
 		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &packets, &bytes);
 		seq_printf(seq, LYNCEDGE_PROC_ROW, id, lyncedge_role_name(rule->role),
 			   lyncedge_dir_name(rule->dir), lyncedge_proto_name(rule->proto), ports,
 			   lyncedge_feature_name(rule->feature),
-			   features & BIT(rule->feature) ? "yes" : "no", packets, bytes,
+			   config->features & BIT(rule->feature) ? "yes" : "no", packets, bytes,
 			   rule->name);
 	}
+	rcu_read_unlock();
 	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++) {
 		for (dir = 0; dir < LYNCEDGE_NDIRS; dir++) {
 			lyncedge_read(ln, lyncedge_drop_slot(role, dir), &packets, &bytes);

@@ -25,6 +25,8 @@ struct nl_reply {
 	char extack[256];
 	int messages;		/* of a dump: how many of the family's */
 	struct nla_bitfield32 features;
+	uint16_t media_min, media_max;
+	uint8_t mode_external, mode_internal;
 };
 
 static int nl_ext_attr(const struct nlattr *attr, void *data)
@@ -46,6 +48,14 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 		memcpy(&r->features, mnl_attr_get_payload(attr), sizeof(r->features));
 	if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID)
 		r->messages = mnl_attr_get_u16(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MEDIA_MIN)
+		r->media_min = mnl_attr_get_u16(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MEDIA_MAX)
+		r->media_max = mnl_attr_get_u16(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MODE_EXTERNAL)
+		r->mode_external = mnl_attr_get_u8(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MODE_INTERNAL)
+		r->mode_internal = mnl_attr_get_u8(attr);
 	return MNL_CB_OK;
 }
 
@@ -133,8 +143,8 @@ FIXTURE_TEARDOWN(nl)
 }
 
 #define SET_ROLE(self) nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_SET_ROLE, NLM_F_ACK)
-#define SET_FEATURES(self) \
-	nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_SET_FEATURES, NLM_F_ACK)
+#define SET_CONFIG(self) \
+	nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_SET_CONFIG, NLM_F_ACK)
 
 /* A rejection: the errno, and an extack text that says something. */
 #define EXPECT_REJECTED(self, nlh, err) do {					\
@@ -142,6 +152,31 @@ FIXTURE_TEARDOWN(nl)
 	EXPECT_EQ(-(err), (self)->r.error);					\
 	EXPECT_NE(0, (self)->r.extack[0]);					\
 	TH_LOG("errno %d, extack \"%s\"", -(self)->r.error, (self)->r.extack);	\
+} while (0)
+
+/* The configuration as GET_CONFIG tells it, as one comparable string. */
+static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
+		      char *out, size_t len)
+{
+	char buf[NL_BUF];	/* not self->buf: a request may be waiting there */
+	struct nl_reply r;
+	struct nlmsghdr *nlh;
+
+	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
+	ASSERT_EQ(0, r.error);
+	snprintf(out, len, "features %#x media %u-%u modes %u %u", r.features.value,
+		 r.media_min, r.media_max, r.mode_external, r.mode_internal);
+}
+
+/* A rejected SET_CONFIG must leave the configuration as it was. */
+#define EXPECT_CONFIG_REJECTED(self, nlh, err) do {				\
+	char before[128], after[128];						\
+										\
+	config_of(_metadata, (self), before, sizeof(before));			\
+	EXPECT_REJECTED((self), (nlh), (err));					\
+	config_of(_metadata, (self), after, sizeof(after));			\
+	EXPECT_STREQ(before, after);						\
 } while (0)
 
 TEST_F(nl, set_role_names_no_interface)
@@ -295,55 +330,151 @@ TEST_F(nl, dump_rules_has_every_rule_and_drop_row)
 TEST_F(nl, features_core_cannot_be_switched)
 {
 	struct nla_bitfield32 bf = { .value = 0, .selector = LYNCEDGE_FEATURE_F_CORE };
-	struct nlmsghdr *nlh = SET_FEATURES(self);
+	struct nlmsghdr *nlh = SET_CONFIG(self);
 
 	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
-	EXPECT_REJECTED(self, nlh, EOPNOTSUPP);
+	EXPECT_CONFIG_REJECTED(self, nlh, EOPNOTSUPP);
 }
 
 TEST_F(nl, features_unknown_bit)
 {
 	struct nla_bitfield32 bf = { .value = 1U << 20, .selector = 1U << 20 };
-	struct nlmsghdr *nlh = SET_FEATURES(self);
+	struct nlmsghdr *nlh = SET_CONFIG(self);
 
 	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
-	EXPECT_REJECTED(self, nlh, EINVAL);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
 }
 
 TEST_F(nl, features_value_outside_selector)
 {
 	struct nla_bitfield32 bf = { .value = LYNCEDGE_FEATURE_F_XMPP, .selector = 0 };
-	struct nlmsghdr *nlh = SET_FEATURES(self);
+	struct nlmsghdr *nlh = SET_CONFIG(self);
 
 	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
-	EXPECT_REJECTED(self, nlh, EINVAL);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
 }
 
-TEST_F(nl, features_missing)
+TEST_F(nl, config_empty)
 {
-	EXPECT_REJECTED(self, SET_FEATURES(self), EINVAL);
+	EXPECT_REJECTED(self, SET_CONFIG(self), EINVAL);
 }
 
 TEST_F(nl, features_enable_then_read_back)
 {
 	struct nla_bitfield32 bf = { .value = LYNCEDGE_FEATURE_F_XMPP,
 				     .selector = LYNCEDGE_FEATURE_F_XMPP };
-	struct nlmsghdr *nlh = SET_FEATURES(self);
+	struct nlmsghdr *nlh = SET_CONFIG(self);
 
 	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 
-	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_FEATURES, NLM_F_ACK);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	EXPECT_EQ(LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP, self->r.features.value);
 	EXPECT_EQ(__LYNCEDGE_FEATURE_F_ALL, self->r.features.selector);
 
 	bf.value = 0;
-	nlh = SET_FEATURES(self);
+	nlh = SET_CONFIG(self);
 	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
+}
+
+TEST_F(nl, config_default)
+{
+	char config[128];
+
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0", config);
+}
+
+TEST_F(nl, media_range_one_end)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 40000);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, media_range_reversed)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 40000);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, 39999);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, media_range_below_1024)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 1023);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, 2000);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, media_range_wrong_type)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_MEDIA_MIN, 40000);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_MEDIA_MAX, 40999);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+/* 3000-4000 would take in the STUN rows' 3478: with ocs2007 on, it clashes. */
+TEST_F(nl, media_range_overlaps_a_rule)
+{
+	struct nla_bitfield32 bf = { .value = LYNCEDGE_FEATURE_F_OCS2007,
+				     .selector = LYNCEDGE_FEATURE_F_OCS2007 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 3000);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, 4000);
+	EXPECT_CONFIG_REJECTED(self, nlh, EEXIST);
+}
+
+TEST_F(nl, media_range_and_modes_round_trip)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	char config[128];
+
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 40000);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, 40999);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_MODE_AUDIT);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1", config);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, 59999);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_MODE_ENFORCE);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+}
+
+TEST_F(nl, mode_out_of_range)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_MAX + 1);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, config_unprivileged)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	ASSERT_EQ(0, setgid(65534));
+	ASSERT_EQ(0, setuid(65534));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(-EPERM, self->r.error);
 }
 
 TEST_HARNESS_MAIN

@@ -125,10 +125,17 @@ static void put_plausible(struct fuzz_msg *m, struct nlmsghdr *nlh)
 	uint8_t u8;
 	char name[IFNAMSIZ + 8];
 
-	switch (below(5)) {
+	switch (below(7)) {
 	case 0:
 		u8 = below(5);
-		put_attr(m, nlh, LYNCEDGE_A_ROLE, &u8, 1);
+		put_attr(m, nlh, below(2) ? LYNCEDGE_A_ROLE :
+			 LYNCEDGE_A_MODE_EXTERNAL + below(2), &u8, 1);
+		break;
+	case 5:
+	case 6:
+		u32 = rnd();
+		put_attr(m, nlh, below(2) ? LYNCEDGE_A_MEDIA_MIN : LYNCEDGE_A_MEDIA_MAX, &u32,
+			 below(2) ? 2 : below(5));
 		break;
 	case 1:
 		snprintf(name, sizeof(name), "%s",
@@ -222,11 +229,23 @@ static void build_valid(struct fuzz_msg *m, uint16_t family)
 		put_attr(m, nlh, LYNCEDGE_A_IFNAME, name, strlen(name) + 1);
 		put_attr(m, nlh, LYNCEDGE_A_ROLE, &role, 1);
 	} else {
-		nlh = msg_start(m, family, NLM_F_REQUEST | NLM_F_ACK, LYNCEDGE_CMD_SET_FEATURES,
+		nlh = msg_start(m, family, NLM_F_REQUEST | NLM_F_ACK, LYNCEDGE_CMD_SET_CONFIG,
 				LYNCEDGE_GENL_VERSION);
 		bf.selector = (LYNCEDGE_FEATURE_F_XMPP | LYNCEDGE_FEATURE_F_OCS2007) & rnd();
 		bf.value = bf.selector & rnd();
 		put_attr(m, nlh, LYNCEDGE_A_FEATURES, &bf, sizeof(bf));
+		if (below(2)) {
+			uint16_t port[2] = { 1024 + below(64512), 0 };
+
+			port[1] = port[0] + below(65536 - port[0]);
+			put_attr(m, nlh, LYNCEDGE_A_MEDIA_MIN, &port[0], 2);
+			put_attr(m, nlh, LYNCEDGE_A_MEDIA_MAX, &port[1], 2);
+		}
+		if (below(2)) {
+			role = below(LYNCEDGE_MODE_MAX + 1);
+			put_attr(m, nlh, below(2) ? LYNCEDGE_A_MODE_EXTERNAL : LYNCEDGE_A_MODE_INTERNAL,
+				 &role, 1);
+		}
 	}
 	m->len = nlh->nlmsg_len;
 }

@@ -241,6 +241,50 @@ dropped external in 6 </tmp/flows
 echo 'tcp 23456' >/tmp/flows
 dropped internal in 4 </tmp/flows
 
+# Audit mode: nothing is dropped, everything that would be still counts.
+check "audit: set-mode external audit" in_ns $EDGE $CTL set-mode external audit
+check "audit: show says so" sh -c "$IP netns exec $EDGE $CTL show | grep -q 'mode: external audit, internal enforce'"
+for a in 192.0.2.1 2001:db8:e::1; do
+	n=$((n + 1))
+	counters $EDGE >/tmp/before
+	in_ns $INET "$PROBE" send tcp $a 22 u$n
+	rc=$?
+	counters $EDGE >/tmp/after
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+	[ $rc -eq 0 ] && grep -q " u$n\$" /tmp/edge.log && [ "$d" = "drop external in +1," ]
+	ktap $? "audit: tcp/22 to $a passes in audit mode and counts as an external in drop [$d]"
+done
+echo 'tcp 22' >/tmp/flows
+dropped internal in 4 </tmp/flows
+check "audit: set-mode external enforce" in_ns $EDGE $CTL set-mode external enforce
+dropped external in 6 </tmp/flows
+
+# The media range moves, and the media rows with it.
+check "media: set-media-range 40000-40999" in_ns $EDGE $CTL set-media-range 40000-40999
+check "media: /proc shows the media rows on the new range" \
+	sh -c "[ \"\$($IP netns exec $EDGE cat $RULES | awk '\$5 == \"40000-40999\" { print \$1 }' | tr '\n' ' ')\" = '8 9 10 11 ' ]"
+stop_ns $INET
+listen $INET /tmp/inet.log $(specs external-out) tcp:40000 tcp:40999 || exit 1
+for fam in 4 6; do
+	allowed 8 external out tcp 40000 $fam
+	allowed 8 external out tcp 40999 $fam
+done
+printf 'tcp 50000\ntcp 59999\ntcp 39999\ntcp 41000\n' >/tmp/flows
+dropped external out 4 </tmp/flows
+! in_ns $EDGE $CTL set-media-range 59999-50000 2>/tmp/err
+ktap $? "media: a reversed range is refused"
+check "media: and the kernel says why" grep -q "reversed" /tmp/err
+! in_ns $EDGE $CTL set-media-range 100-200 2>/tmp/err
+ktap $? "media: a range below 1024 is refused"
+! in_ns $EDGE $CTL set-media-range 40000- 2>/tmp/err
+ktap $? "media: a range with one end is refused"
+check "media: a refused range changed nothing" \
+	sh -c "$IP netns exec $EDGE $CTL show | grep -q 'media range: 40000-40999'"
+check "media: set-media-range 50000-59999 again" in_ns $EDGE $CTL set-media-range 50000-59999
+allowed 8 external out tcp 50000 4
+echo 'tcp 40000' >/tmp/flows
+dropped external out 6 </tmp/flows
+
 check "policy: set-role e0 none" in_ns $EDGE $CTL set-role e0 none
 untouched $INET 192.0.2.1 tcp 22 "role taken away: tcp/22 to e0 passes, nothing counts"
 check "policy: show no longer lists e0" sh -c "! $IP netns exec $EDGE $CTL show | grep -Eq '^ +e0 '"

@@ -44,6 +44,17 @@ san 1 enable core
 san 1 enable
 san 1 disable nosuchfeature
 san 0 disable xmpp ocs2007
+san 0 set-media-range 40000-40999
+san 1 set-media-range 40999-40000
+san 1 set-media-range 40000
+san 1 set-media-range x-y
+san 1 set-media-range 1-99999
+san 0 set-mode internal audit
+san 1 set-mode internal loud
+san 1 set-mode none audit
+san 0 show
+san 0 set-mode internal enforce
+san 0 set-media-range 50000-59999
 san 0 set-role t0 none
 san 0 set-role t1 none
 san 0 show

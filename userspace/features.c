@@ -30,7 +30,7 @@ static enum cmd_status set_features(int argc, char **argv, bool on)
 
 	if (genl_open(&ctx) < 0)
 		return CMD_FAIL;
-	nlh = genl_msg(&ctx, LYNCEDGE_CMD_SET_FEATURES, 0);
+	nlh = genl_msg(&ctx, LYNCEDGE_CMD_SET_CONFIG, 0);
 	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
 	err = genl_request(&ctx, nlh, NULL, NULL);
 	if (err)

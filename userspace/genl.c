@@ -40,6 +40,11 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_PACKETS]		= { MNL_TYPE_U64, 0 },
 	[LYNCEDGE_A_BYTES]		= { MNL_TYPE_U64, 0 },
 	[LYNCEDGE_A_FEATURES]		= { MNL_TYPE_BINARY, sizeof(struct nla_bitfield32) },
+	[LYNCEDGE_A_MEDIA_MIN]		= { MNL_TYPE_U16, 0 },
+	[LYNCEDGE_A_MEDIA_MAX]		= { MNL_TYPE_U16, 0 },
+	[LYNCEDGE_A_MODE_EXTERNAL]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_MODE_INTERNAL]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_RULE_MEDIA]		= { MNL_TYPE_U8, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };

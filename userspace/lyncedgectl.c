@@ -18,6 +18,8 @@ static const struct command commands[] = {
 	{ "set-role",	cmd_set_role,	"set-role IFNAME external|internal|none" },
 	{ "enable",	cmd_enable,	"enable xmpp|ocs2007 ..." },
 	{ "disable",	cmd_disable,	"disable xmpp|ocs2007 ..." },
+	{ "set-media-range", cmd_set_media_range, "set-media-range LOW-HIGH" },
+	{ "set-mode",	cmd_set_mode,	"set-mode external|internal enforce|audit" },
 	{ "show",	cmd_show,	"show" },
 	{ "help",	cmd_help,	"help" },
 };

@@ -14,6 +14,8 @@ enum cmd_status cmd_set_role(int argc, char **argv);
 enum cmd_status cmd_enable(int argc, char **argv);
 enum cmd_status cmd_disable(int argc, char **argv);
 enum cmd_status cmd_show(int argc, char **argv);
+enum cmd_status cmd_set_media_range(int argc, char **argv);
+enum cmd_status cmd_set_mode(int argc, char **argv);
 
 /* Prints "lyncedgectl: " and the message on stderr. */
 void pr_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -26,7 +26,13 @@ static const char *const feature_names[] = {
 	[LYNCEDGE_FEATURE_OCS2007]	= "ocs2007",
 };
 
+static const char *const mode_names[] = {
+	[LYNCEDGE_MODE_ENFORCE]		= "enforce",
+	[LYNCEDGE_MODE_AUDIT]		= "audit",
+};
+
 /* A value added to the header must get its word here too. */
+_Static_assert(ARRAY_SIZE(mode_names) == __LYNCEDGE_MODE_LAST, "mode names");
 _Static_assert(ARRAY_SIZE(role_names) == __LYNCEDGE_ROLE_LAST, "role names");
 _Static_assert(ARRAY_SIZE(dir_names) == __LYNCEDGE_DIR_LAST, "dir names");
 _Static_assert(ARRAY_SIZE(feature_names) == __LYNCEDGE_FEATURE_LAST,
@@ -70,6 +76,16 @@ const char *feature_name(unsigned int feature)
 int feature_parse(const char *word)
 {
 	return parse(feature_names, ARRAY_SIZE(feature_names), word);
+}
+
+const char *mode_name(unsigned int mode)
+{
+	return name(mode_names, ARRAY_SIZE(mode_names), mode);
+}
+
+int mode_parse(const char *word)
+{
+	return parse(mode_names, ARRAY_SIZE(mode_names), word);
 }
 
 const char *proto_name(unsigned int proto)

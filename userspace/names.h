@@ -17,4 +17,7 @@ int feature_parse(const char *word);
 
 const char *proto_name(unsigned int proto);
 
+const char *mode_name(unsigned int mode);
+int mode_parse(const char *word);
+
 #endif /* LYNCEDGECTL_NAMES_H */

@@ -75,28 +75,39 @@ static int show_roles(struct genl_ctx *ctx)
 	return 0;
 }
 
-static int features_cb(const struct nlmsghdr *nlh, void *data)
+struct config {
+	struct nla_bitfield32 features;
+	uint16_t media_min, media_max;
+	uint8_t mode_external, mode_internal;
+};
+
+static int config_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
-	struct nla_bitfield32 *bf = data;
+	struct config *c = data;
 
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
-	if (!tb[LYNCEDGE_A_FEATURES])
+	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
+	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL])
 		return bad_reply();
-	memcpy(bf, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(*bf));
+	memcpy(&c->features, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(c->features));
+	c->media_min = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MIN]);
+	c->media_max = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MAX]);
+	c->mode_external = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_EXTERNAL]);
+	c->mode_internal = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_INTERNAL]);
 	return MNL_CB_OK;
 }
 
-static int show_features(struct genl_ctx *ctx)
+static int show_config(struct genl_ctx *ctx)
 {
-	struct nla_bitfield32 bf = { 0, 0 };
+	struct config c;
 	const char *sep = " ";
 	unsigned int f;
 	int err;
 
-	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_FEATURES, 0),
-			   features_cb, &bf);
+	memset(&c, 0, sizeof(c));
+	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), config_cb, &c);
 	if (err) {
 		genl_perror(ctx, err);
 		return -1;
@@ -104,12 +115,14 @@ static int show_features(struct genl_ctx *ctx)
 	printf("features:");
 	/* The selector lists the features the module knows, maybe more than we do. */
 	for (f = 0; f < 32; f++) {
-		if (!(bf.selector & (1U << f)))
+		if (!(c.features.selector & (1U << f)))
 			continue;
-		printf("%s%s %s", sep, feature_name(f), bf.value & (1U << f) ? "on" : "off");
+		printf("%s%s %s", sep, feature_name(f), c.features.value & (1U << f) ? "on" : "off");
 		sep = ", ";
 	}
-	printf("\n");
+	printf("\nmedia range: %u-%u\n", c.media_min, c.media_max);
+	printf("mode: external %s, internal %s\n", mode_name(c.mode_external),
+	       mode_name(c.mode_internal));
 	return 0;
 }
 
@@ -244,7 +257,7 @@ enum cmd_status cmd_show(int argc, char **argv)
 		return CMD_FAIL;
 	ret = show_roles(&ctx);
 	if (!ret)
-		ret = show_features(&ctx);
+		ret = show_config(&ctx);
 	if (!ret)
 		ret = show_rules(&ctx);
 	genl_close(&ctx);

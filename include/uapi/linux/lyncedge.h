@@ -35,6 +35,7 @@
  *   LYNCEDGE_A_RULE_PORT_MIN  u16, destination port of the packet that
  *   LYNCEDGE_A_RULE_PORT_MAX  u16  opens the flow: first and last of a range
  *   LYNCEDGE_A_RULE_FEATURE   u8, enum lyncedge_feature
+ *   LYNCEDGE_A_RULE_MEDIA     u8, 1 when the ports are the media range
  *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
  *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
  *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
@@ -44,15 +45,33 @@
  *   LYNCEDGE_A_BYTES only (no LYNCEDGE_A_RULE_ID). A dump that raced a
  *   change of the namespace's state is flagged NLM_F_DUMP_INTR.
  *
- * LYNCEDGE_CMD_SET_FEATURES
- *   LYNCEDGE_A_FEATURES  struct nla_bitfield32 of LYNCEDGE_FEATURE_F_*
- *                        flags: the selector names the features to change,
- *                        the value says on or off. The core rows are always
- *                        on: LYNCEDGE_FEATURE_F_CORE cannot be selected.
+ * LYNCEDGE_CMD_SET_CONFIG
+ *   Changes the namespace's configuration: the attributes present say what
+ *   changes, and at least one must be present. The request is validated in
+ *   full and either takes effect as a whole, in one step for the packets,
+ *   or changes nothing.
+ *   LYNCEDGE_A_FEATURES      struct nla_bitfield32 of LYNCEDGE_FEATURE_F_*
+ *                            flags: the selector names the features to
+ *                            change, the value says on or off. The core rows
+ *                            are always on: LYNCEDGE_FEATURE_F_CORE cannot be
+ *                            selected (-EOPNOTSUPP).
+ *   LYNCEDGE_A_MEDIA_MIN     u16 each, both or neither: the A/V Edge media
+ *   LYNCEDGE_A_MEDIA_MAX     port range (Lync's MediaCommunicationPortStart
+ *                            and -Count; 50000-59999 by default), 1024 to
+ *                            65535, not reversed. The rules marked media in
+ *                            LYNCEDGE_CMD_GET_RULES follow it. A range that
+ *                            overlaps a port of another rule of the same
+ *                            role, direction and protocol is refused.
+ *   LYNCEDGE_A_MODE_EXTERNAL u8 each, enum lyncedge_mode: what happens to a
+ *   LYNCEDGE_A_MODE_INTERNAL packet that no rule allows on an interface with
+ *                            that role. ENFORCE (the default) drops it; AUDIT
+ *                            lets it pass. Both count it as a drop.
  *
- * LYNCEDGE_CMD_GET_FEATURES
- *   Replies with LYNCEDGE_A_FEATURES: value is the set of features that are
- *   on, selector every feature this module knows.
+ * LYNCEDGE_CMD_GET_CONFIG
+ *   Replies with the whole configuration: LYNCEDGE_A_FEATURES (value: the
+ *   features that are on; selector: every feature this module knows),
+ *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL and
+ *   LYNCEDGE_A_MODE_INTERNAL.
  */
 #ifndef _UAPI_LINUX_LYNCEDGE_H
 #define _UAPI_LINUX_LYNCEDGE_H
@@ -81,6 +100,15 @@ enum lyncedge_dir {
 
 #define LYNCEDGE_DIR_MAX (__LYNCEDGE_DIR_LAST - 1)
 
+/* What happens to a packet no rule allows, per role. */
+enum lyncedge_mode {
+	LYNCEDGE_MODE_ENFORCE,
+	LYNCEDGE_MODE_AUDIT,
+	__LYNCEDGE_MODE_LAST
+};
+
+#define LYNCEDGE_MODE_MAX (__LYNCEDGE_MODE_LAST - 1)
+
 /* Groups of rows an operator switches together. */
 enum lyncedge_feature {
 	LYNCEDGE_FEATURE_CORE,		/* everything the seed does not mark optional */
@@ -101,8 +129,8 @@ enum lyncedge_cmd {
 	LYNCEDGE_CMD_SET_ROLE,
 	LYNCEDGE_CMD_GET_ROLE,
 	LYNCEDGE_CMD_GET_RULES,
-	LYNCEDGE_CMD_SET_FEATURES,
-	LYNCEDGE_CMD_GET_FEATURES,
+	LYNCEDGE_CMD_SET_CONFIG,
+	LYNCEDGE_CMD_GET_CONFIG,
 	__LYNCEDGE_CMD_LAST
 };
 
@@ -126,6 +154,11 @@ enum lyncedge_attr {
 	LYNCEDGE_A_PACKETS,
 	LYNCEDGE_A_BYTES,
 	LYNCEDGE_A_FEATURES,
+	LYNCEDGE_A_MEDIA_MIN,
+	LYNCEDGE_A_MEDIA_MAX,
+	LYNCEDGE_A_MODE_EXTERNAL,
+	LYNCEDGE_A_MODE_INTERNAL,
+	LYNCEDGE_A_RULE_MEDIA,
 	__LYNCEDGE_A_LAST
 };
 
