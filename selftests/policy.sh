@@ -273,7 +273,7 @@ printf 'tcp 50000\ntcp 59999\ntcp 39999\ntcp 41000\n' >/tmp/flows
 dropped external out 4 </tmp/flows
 ! in_ns $EDGE $CTL set-media-range 59999-50000 2>/tmp/err
 ktap $? "media: a reversed range is refused"
-check "media: and the kernel says why" grep -q "reversed" /tmp/err
+check "media: and the error says why" grep -q "reversed" /tmp/err
 ! in_ns $EDGE $CTL set-media-range 100-200 2>/tmp/err
 ktap $? "media: a range below 1024 is refused"
 ! in_ns $EDGE $CTL set-media-range 40000- 2>/tmp/err

@@ -53,6 +53,13 @@ san 0 set-mode internal audit
 san 1 set-mode internal loud
 san 1 set-mode none audit
 san 0 show
+san 0 showconf
+in_ns $NS $SAN showconf >/tmp/san.conf
+san 0 setconf /tmp/san.conf
+printf 'bogus\nset-media-range 9-1\nenable\n' >/tmp/san.bad
+san 1 setconf /tmp/san.bad
+san 1 setconf /nonexistent
+san 1 setconf
 san 0 set-mode internal enforce
 san 0 set-media-range 50000-59999
 san 0 set-role t0 none

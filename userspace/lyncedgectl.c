@@ -16,11 +16,13 @@ static enum cmd_status cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
 	{ "set-role",	cmd_set_role,	"set-role IFNAME external|internal|none" },
-	{ "enable",	cmd_enable,	"enable xmpp|ocs2007 ..." },
-	{ "disable",	cmd_disable,	"disable xmpp|ocs2007 ..." },
-	{ "set-media-range", cmd_set_media_range, "set-media-range LOW-HIGH" },
-	{ "set-mode",	cmd_set_mode,	"set-mode external|internal enforce|audit" },
+	{ "enable",	cmd_statement,	"enable xmpp|ocs2007 ..." },
+	{ "disable",	cmd_statement,	"disable xmpp|ocs2007 ..." },
+	{ "set-media-range", cmd_statement, "set-media-range LOW-HIGH" },
+	{ "set-mode",	cmd_statement,	"set-mode external|internal enforce|audit" },
 	{ "show",	cmd_show,	"show" },
+	{ "showconf",	cmd_showconf,	"showconf" },
+	{ "setconf",	cmd_setconf,	"setconf FILE|-" },
 	{ "help",	cmd_help,	"help" },
 };
 

@@ -11,11 +11,11 @@ enum cmd_status {
 
 /* Each gets the arguments from the subcommand's name on (argv[0]). */
 enum cmd_status cmd_set_role(int argc, char **argv);
-enum cmd_status cmd_enable(int argc, char **argv);
-enum cmd_status cmd_disable(int argc, char **argv);
+/* enable, disable, set-media-range, set-mode: see conf.h */
+enum cmd_status cmd_statement(int argc, char **argv);
 enum cmd_status cmd_show(int argc, char **argv);
-enum cmd_status cmd_set_media_range(int argc, char **argv);
-enum cmd_status cmd_set_mode(int argc, char **argv);
+enum cmd_status cmd_showconf(int argc, char **argv);
+enum cmd_status cmd_setconf(int argc, char **argv);
 
 /* Prints "lyncedgectl: " and the message on stderr. */
 void pr_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "genl.h"
 #include "lyncedgectl.h"
 #include "names.h"
@@ -75,54 +76,28 @@ static int show_roles(struct genl_ctx *ctx)
 	return 0;
 }
 
-struct config {
-	struct nla_bitfield32 features;
-	uint16_t media_min, media_max;
-	uint8_t mode_external, mode_internal;
-};
-
-static int config_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
-	struct config *c = data;
-
-	if (genl_parse(nlh, tb) < 0)
-		return MNL_CB_ERROR;
-	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
-	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL])
-		return bad_reply();
-	memcpy(&c->features, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(c->features));
-	c->media_min = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MIN]);
-	c->media_max = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MAX]);
-	c->mode_external = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_EXTERNAL]);
-	c->mode_internal = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_INTERNAL]);
-	return MNL_CB_OK;
-}
-
 static int show_config(struct genl_ctx *ctx)
 {
-	struct config c;
 	const char *sep = " ";
+	struct conf c;
 	unsigned int f;
 	int err;
 
-	memset(&c, 0, sizeof(c));
-	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), config_cb, &c);
+	err = conf_get(ctx, &c);
 	if (err) {
 		genl_perror(ctx, err);
 		return -1;
 	}
 	printf("features:");
-	/* The selector lists the features the module knows, maybe more than we do. */
+	/* The module may know more features than this tool has words for. */
 	for (f = 0; f < 32; f++) {
-		if (!(c.features.selector & (1U << f)))
+		if (!(c.features_set & (1U << f)))
 			continue;
-		printf("%s%s %s", sep, feature_name(f), c.features.value & (1U << f) ? "on" : "off");
+		printf("%s%s %s", sep, feature_name(f), c.features & (1U << f) ? "on" : "off");
 		sep = ", ";
 	}
 	printf("\nmedia range: %u-%u\n", c.media_min, c.media_max);
-	printf("mode: external %s, internal %s\n", mode_name(c.mode_external),
-	       mode_name(c.mode_internal));
+	printf("mode: external %s, internal %s\n", mode_name(c.mode[0]), mode_name(c.mode[1]));
 	return 0;
 }
 

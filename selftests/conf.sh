@@ -1,0 +1,95 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The whole configuration as text: showconf prints it, setconf applies a
+# file whole or not at all, every error with its line number, and
+# `showconf | setconf -` changes nothing. Counters survive a setconf.
+. ./lib.sh
+
+grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+NS=conf-$$
+PEER=confp-$$
+$IP netns add $NS
+$IP netns add $PEER
+trap 'stop_ns $NS; stop_ns $PEER; $IP netns del $NS; $IP netns del $PEER' EXIT
+veth $NS t0 192.0.2.1 2001:db8:e::1 $PEER p0 192.0.2.2 2001:db8:e::2
+in_ns $NS $CTL set-role t0 external
+listen $NS /tmp/conf.log tcp:443 udp:40000 udp:50000 || exit 1
+
+showconf() { in_ns $NS $CTL showconf; }
+packets() { in_ns $NS cat $RULES | awk -v id="$1" '$1 == id { print $8 }'; }
+
+cat >/tmp/default.conf <<'CONF'
+# lyncedge configuration: lyncedgectl statements, read by setconf
+set-media-range 50000-59999
+set-mode external enforce
+set-mode internal enforce
+CONF
+showconf >/tmp/conf.now
+check "conf: showconf of a fresh namespace is the default" cmp -s /tmp/conf.now /tmp/default.conf
+
+check "conf: a flow to tcp/443 counts on rule 5" in_ns $PEER "$PROBE" send tcp 192.0.2.1 443 c1
+check "conf: rule 5 has counted it" [ "$(packets 5)" = 1 ]
+
+cat >/tmp/good.conf <<'CONF'
+# lyncedge configuration: lyncedgectl statements, read by setconf
+enable ocs2007
+set-media-range 40000-40999
+set-mode external enforce
+set-mode internal audit
+CONF
+check "conf: setconf of a good file" in_ns $NS $CTL setconf /tmp/good.conf
+showconf >/tmp/conf.now
+check "conf: showconf prints back what setconf applied" cmp -s /tmp/conf.now /tmp/good.conf
+check "conf: the file took effect at once: udp/40000 opens (rule 11 on the moved range)" \
+	in_ns $PEER "$PROBE" send udp 192.0.2.1 40000 c2
+in_ns $PEER "$PROBE" send udp 192.0.2.1 50000 c3
+ktap $(($? != 1)) "conf: and udp/50000, off the moved range, is dropped"
+check "conf: counters of rules setconf did not touch keep their values" [ "$(packets 5)" = 1 ]
+
+showconf | in_ns $NS $CTL setconf -
+ktap $? "conf: showconf | setconf - is accepted"
+showconf >/tmp/conf.again
+check "conf: showconf | setconf - changes nothing" cmp -s /tmp/conf.again /tmp/good.conf
+
+cat >/tmp/bad.conf <<'CONF'
+enable xmpp
+set-media-range 45000-45999
+set-mode external audit
+set-mode internal loud
+CONF
+! in_ns $NS $CTL setconf /tmp/bad.conf 2>/tmp/conf.err
+ktap $? "conf: a file with one bad line is refused"
+check "conf: the error names the file and line 4" grep -q "bad.conf:4: " /tmp/conf.err
+showconf >/tmp/conf.now
+check "conf: and nothing of the file took effect" cmp -s /tmp/conf.now /tmp/good.conf
+
+printf 'bogus\nenable\nset-media-range 2-1\n\n# fine\nset-mode internal audit\nenable core\n' >/tmp/bad.conf
+! in_ns $NS $CTL setconf /tmp/bad.conf 2>/tmp/conf.err
+ktap $? "conf: a file with several bad lines is refused"
+check "conf: every bad line is reported with its number" \
+	sh -c "[ \"\$(grep -o 'bad.conf:[0-9]*:' /tmp/conf.err | tr '\n' ' ')\" = 'bad.conf:1: bad.conf:2: bad.conf:3: bad.conf:7: ' ]"
+
+printf 'enable ocs2007\nset-media-range 3000-4000\n' >/tmp/clash.conf
+! in_ns $NS $CTL setconf /tmp/clash.conf 2>/tmp/conf.err
+ktap $? "conf: a file the module refuses (the media range takes in udp/3478) is refused"
+check "conf: with the module's reason" grep -q "overlaps" /tmp/conf.err
+showconf >/tmp/conf.now
+check "conf: and nothing changed" cmp -s /tmp/conf.now /tmp/good.conf
+
+! in_ns $NS $CTL setconf /nonexistent.conf 2>/tmp/conf.err
+ktap $? "conf: a missing file is refused"
+check "conf: naming it" grep -q "/nonexistent.conf" /tmp/conf.err
+
+: >/tmp/empty.conf
+check "conf: setconf of an empty file" in_ns $NS $CTL setconf /tmp/empty.conf
+showconf >/tmp/conf.now
+check "conf: an empty file is the default configuration" cmp -s /tmp/conf.now /tmp/default.conf
+
+$IP netns add other-$$
+in_ns $NS $CTL set-mode external audit
+in_ns other-$$ $CTL showconf >/tmp/conf.other
+$IP netns del other-$$
+check "conf: another namespace neither sees nor shares this configuration" \
+	cmp -s /tmp/conf.other /tmp/default.conf
+
+ktap_finish

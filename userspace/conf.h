@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef LYNCEDGECTL_CONF_H
+#define LYNCEDGECTL_CONF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "genl.h"
+
+/*
+ * A namespace's configuration, or a change to it: what a statement, a file
+ * of statements, or GET_CONFIG says. The *_set fields say which parts are
+ * given; a request carries only those.
+ */
+struct conf {
+	uint32_t features;	/* the features named in features_set: on or off */
+	uint32_t features_set;
+	bool media_set;
+	uint16_t media_min, media_max;
+	bool mode_set[2];	/* by role - 1 */
+	uint8_t mode[2];
+};
+
+/* Every part given, each at the module's default. */
+void conf_defaults(struct conf *c);
+
+/*
+ * Applies one statement, the words of a lyncedgectl subcommand that
+ * configures (enable, disable, set-media-range, set-mode), to c. On a bad
+ * statement returns -1 with a message in err.
+ */
+int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);
+
+/* Whether words[0] names a configuring subcommand. */
+bool conf_is_statement(const char *word);
+
+/* Adds the given parts to a LYNCEDGE_CMD_SET_CONFIG request. */
+void conf_put(struct nlmsghdr *nlh, const struct conf *c);
+
+/* Reads the namespace's configuration; 0 or the errno, as genl_request(). */
+int conf_get(struct genl_ctx *ctx, struct conf *c);
+
+/* Writes c as statements that setconf reads back to the same configuration. */
+void conf_print(FILE *f, const struct conf *c);
+
+#endif /* LYNCEDGECTL_CONF_H */
