@@ -18,6 +18,7 @@
 #include <linux/err.h>
 #include <linux/in.h>
 #include <linux/slab.h>
+#include <net/ipv6.h>
 
 #include "lyncedge.h"
 
@@ -77,6 +78,7 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 	if (!policy)
 		return ERR_PTR(-ENOMEM);
 	memcpy(policy->mode, config->mode, sizeof(policy->mode));
+	policy->peers = config->peers;
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
@@ -111,6 +113,27 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 void lyncedge_policy_free(struct lyncedge_policy *policy)
 {
 	kvfree(policy);
+}
+
+/*
+ * Whether a rule accepting these peer groups accepts addr: any address when
+ * none of its groups has a peer, else only a peer of one of them.
+ */
+bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
+			   const struct in6_addr *addr)
+{
+	bool defined = false;
+	unsigned int g, i;
+
+	for (g = 0; g < LYNCEDGE_NGROUPS; g++) {
+		if (!(groups & BIT(g)))
+			continue;
+		for (i = 0; i < peers->n[g]; i++)
+			if (ipv6_prefix_equal(addr, &peers->p[g][i].addr, peers->p[g][i].len))
+				return true;
+		defined |= peers->n[g] > 0;
+	}
+	return !defined;
 }
 
 /* Returns the id of the rule that allows the flow, or 0 when none does. */

@@ -103,6 +103,30 @@ static enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb, struct lync
 	return lyncedge_ports(skb, thoff, pkt);
 }
 
+/* The far end of the flow: the source of an "in" packet, else the destination. */
+static void lyncedge_peer_addr(const struct sk_buff *skb, u8 pf, unsigned int dir,
+			       struct in6_addr *addr)
+{
+	if (pf == NFPROTO_IPV4)
+		ipv6_addr_set_v4mapped(dir == LYNCEDGE_DIR_IN ? ip_hdr(skb)->saddr :
+				       ip_hdr(skb)->daddr, addr);
+	else
+		*addr = dir == LYNCEDGE_DIR_IN ? ipv6_hdr(skb)->saddr : ipv6_hdr(skb)->daddr;
+}
+
+/* A rule that names peer groups allows only those peers, once there are any. */
+static bool lyncedge_peer_ok(const struct lyncedge_policy *policy, u32 id,
+			     const struct sk_buff *skb, u8 pf, unsigned int dir)
+{
+	u8 groups = lyncedge_rules[id - 1].groups;
+	struct in6_addr addr;
+
+	if (!groups)
+		return true;
+	lyncedge_peer_addr(skb, pf, dir, &addr);
+	return lyncedge_peer_allowed(&policy->peers, groups, &addr);
+}
+
 static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 				  const struct nf_hook_state *state)
 {
@@ -146,7 +170,7 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	if (kind == LYNCEDGE_PKT_PORTS)
 		id = lyncedge_policy_lookup(policy, role, dir, pkt.proto, pkt.dport);
-	if (id) {
+	if (id && lyncedge_peer_ok(policy, id, skb, state->pf, dir)) {
 		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
 		return NF_ACCEPT;
 	}

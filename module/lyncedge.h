@@ -9,6 +9,7 @@
 #include <linux/u64_stats_sync.h>
 #include <linux/netlink.h>
 #include <linux/xarray.h>
+#include <linux/in6.h>
 #include <net/net_namespace.h>
 #include <uapi/linux/lyncedge.h>
 
@@ -27,6 +28,19 @@
 /* Below are the well-known ports every other rule uses. */
 #define LYNCEDGE_MEDIA_LOWEST		1024
 
+#define LYNCEDGE_NGROUPS		__LYNCEDGE_GROUP_LAST
+
+/* IPv4 is kept v4-mapped (::ffff:0:0/96), so one comparison serves both. */
+struct lyncedge_prefix {
+	struct in6_addr addr;
+	u8 len;
+};
+
+struct lyncedge_peers {
+	u8 n[LYNCEDGE_NGROUPS];
+	struct lyncedge_prefix p[LYNCEDGE_NGROUPS][LYNCEDGE_PEERS_MAX];
+};
+
 /* What an operator sets per namespace; replaced as a whole under RCU. */
 struct lyncedge_config {
 	struct rcu_head rcu;
@@ -34,6 +48,7 @@ struct lyncedge_config {
 	u16 media_min;
 	u16 media_max;
 	u8 mode[LYNCEDGE_NROLES];
+	struct lyncedge_peers peers;
 };
 
 struct lyncedge_rule {
@@ -44,6 +59,8 @@ struct lyncedge_rule {
 	u8 feature;
 	/* the ports are the configured media range, not port_min..port_max */
 	bool media;
+	/* BIT(enum lyncedge_group) of the peers an internal rule accepts */
+	u8 groups;
 	u16 port_min;
 	u16 port_max;
 	const char *name;
@@ -69,6 +86,7 @@ struct lyncedge_portset {
 struct lyncedge_policy {
 	struct rcu_head rcu;
 	u8 mode[LYNCEDGE_NROLES];
+	struct lyncedge_peers peers;
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
 };
 
@@ -115,11 +133,13 @@ void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge
 			 u16 *min, u16 *max);
 struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config);
 void lyncedge_policy_free(struct lyncedge_policy *policy);
+bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
+			   const struct in6_addr *addr);
 u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
 			   unsigned int dir, u8 proto, u16 port);
 
 int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_ack *extack);
-int lyncedge_set_config(struct net *net, const struct lyncedge_config *config,
+int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 			struct netlink_ext_ack *extack);
 int lyncedge_netns_init(void);
 void lyncedge_netns_exit(void);

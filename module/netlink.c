@@ -6,9 +6,16 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "lyncedge.h"
+
+static const struct nla_policy lyncedge_nl_peer_policy[LYNCEDGE_PEER_A_MAX + 1] = {
+	[LYNCEDGE_PEER_A_GROUP] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_GROUP_MAX),
+	[LYNCEDGE_PEER_A_ADDR] = { .type = NLA_BINARY, .len = sizeof(struct in6_addr) },
+	[LYNCEDGE_PEER_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+};
 
 static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
@@ -19,6 +26,8 @@ static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_MEDIA_MAX] = NLA_POLICY_MIN(NLA_U16, LYNCEDGE_MEDIA_LOWEST),
 	[LYNCEDGE_A_MODE_EXTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
 	[LYNCEDGE_A_MODE_INTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
+	[LYNCEDGE_A_PEERS] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_peer_policy),
+	[LYNCEDGE_A_GENERATION] = { .type = NLA_U32 },
 };
 
 static struct genl_family lyncedge_genl_family;
@@ -123,6 +132,7 @@ static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *
 	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, max) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_FEATURE, rule->feature) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_MEDIA, rule->media) ||
+	       nla_put_u32(skb, LYNCEDGE_A_RULE_GROUPS, rule->groups) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED,
 			  !!(config->features & BIT(rule->feature))) ||
 	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name) ||
@@ -221,15 +231,94 @@ static void lyncedge_nl_config_modes(struct lyncedge_config *config, struct genl
 			config->mode[i] = nla_get_u8(info->attrs[attr[i]]);
 }
 
+static int lyncedge_nl_peer(struct lyncedge_peers *peers, struct nlattr **tb,
+			    const struct nlattr *entry, struct netlink_ext_ack *extack)
+{
+	struct lyncedge_prefix prefix = {};
+	struct in6_addr masked;
+	unsigned int group, i;
+	int len;
+
+	if (!tb[LYNCEDGE_PEER_A_GROUP] || !tb[LYNCEDGE_PEER_A_ADDR] ||
+	    !tb[LYNCEDGE_PEER_A_PREFIXLEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, entry, "a peer needs a group, an address and a length");
+		return -EINVAL;
+	}
+	group = nla_get_u8(tb[LYNCEDGE_PEER_A_GROUP]);
+	len = nla_get_u8(tb[LYNCEDGE_PEER_A_PREFIXLEN]);
+	switch (nla_len(tb[LYNCEDGE_PEER_A_ADDR])) {
+	case sizeof(struct in_addr):
+		ipv6_addr_set_v4mapped(nla_get_in_addr(tb[LYNCEDGE_PEER_A_ADDR]), &prefix.addr);
+		len = len <= 32 ? len + 96 : 129;
+		break;
+	case sizeof(struct in6_addr):
+		prefix.addr = nla_get_in6_addr(tb[LYNCEDGE_PEER_A_ADDR]);
+		break;
+	default:
+		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_ADDR],
+				    "a peer address is 4 (IPv4) or 16 (IPv6) bytes");
+		return -EINVAL;
+	}
+	if (len > 128) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_PREFIXLEN],
+				    "the prefix length is longer than the address");
+		return -EINVAL;
+	}
+	prefix.len = len;
+	ipv6_addr_prefix(&masked, &prefix.addr, len);
+	if (!ipv6_addr_equal(&masked, &prefix.addr)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_ADDR],
+				    "the prefix has host bits set");
+		return -EINVAL;
+	}
+	for (i = 0; i < peers->n[group]; i++) {
+		if (peers->p[group][i].len == len &&
+		    ipv6_addr_equal(&peers->p[group][i].addr, &prefix.addr)) {
+			NL_SET_ERR_MSG_ATTR(extack, entry, "the peer is listed twice");
+			return -EEXIST;
+		}
+	}
+	if (peers->n[group] == LYNCEDGE_PEERS_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, entry, "too many peers in one group");
+		return -E2BIG;
+	}
+	peers->p[group][peers->n[group]++] = prefix;
+	return 0;
+}
+
+/* A present LYNCEDGE_A_PEERS replaces every peer of every group. */
+static int lyncedge_nl_config_peers(struct lyncedge_config *config, struct genl_info *info)
+{
+	struct nlattr *tb[LYNCEDGE_PEER_A_MAX + 1];
+	struct nlattr *entry;
+	int rem, err;
+
+	if (!info->attrs[LYNCEDGE_A_PEERS])
+		return 0;
+	memset(&config->peers, 0, sizeof(config->peers));
+	nla_for_each_nested(entry, info->attrs[LYNCEDGE_A_PEERS], rem) {
+		err = nla_parse_nested(tb, LYNCEDGE_PEER_A_MAX, entry, lyncedge_nl_peer_policy,
+				       info->extack);
+		if (err)
+			return err;
+		err = lyncedge_nl_peer(&config->peers, tb, entry, info->extack);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* The present attributes change a copy; the copy replaces the whole. */
 static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 {
 	static const int attrs[] = {
 		LYNCEDGE_A_FEATURES, LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX,
-		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL,
+		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS,
 	};
+	struct nlattr *gen = info->attrs[LYNCEDGE_A_GENERATION];
 	struct net *net = genl_info_net(info);
-	struct lyncedge_config config;
+	struct lyncedge_net *ln = lyncedge_pernet(net);
+	struct lyncedge_config *config;
 	bool any = false;
 	unsigned int i;
 	int err;
@@ -241,15 +330,56 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	}
 	rtnl_lock();
-	config = *rtnl_dereference(lyncedge_pernet(net)->config);
-	err = lyncedge_nl_config_features(&config, info) ?:
-	      lyncedge_nl_config_media(&config, info);
-	if (!err) {
-		lyncedge_nl_config_modes(&config, info);
-		err = lyncedge_set_config(net, &config, info->extack);
+	if (gen && nla_get_u32(gen) != ln->gen) {
+		NL_SET_ERR_MSG_ATTR(info->extack, gen,
+				    "the configuration changed meanwhile; read it again");
+		err = -EAGAIN;
+		goto out;
 	}
+	config = kmemdup(rtnl_dereference(ln->config), sizeof(*config), GFP_KERNEL);
+	if (!config) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = lyncedge_nl_config_features(config, info) ?:
+	      lyncedge_nl_config_media(config, info) ?:
+	      lyncedge_nl_config_peers(config, info);
+	if (err) {
+		kfree(config);
+		goto out;
+	}
+	lyncedge_nl_config_modes(config, info);
+	err = lyncedge_set_config(net, config, info->extack);
+out:
 	rtnl_unlock();
 	return err;
+}
+
+static int lyncedge_nl_put_peers(struct sk_buff *msg, const struct lyncedge_peers *peers)
+{
+	struct nlattr *nest, *entry;
+	unsigned int g, i, n = 0;
+
+	nest = nla_nest_start(msg, LYNCEDGE_A_PEERS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (g = 0; g < LYNCEDGE_NGROUPS; g++) {
+		for (i = 0; i < peers->n[g]; i++) {
+			const struct lyncedge_prefix *p = &peers->p[g][i];
+			bool v4 = ipv6_addr_v4mapped(&p->addr) && p->len >= 96;
+
+			entry = nla_nest_start(msg, ++n);
+			if (!entry ||
+			    nla_put_u8(msg, LYNCEDGE_PEER_A_GROUP, g) ||
+			    (v4 ? nla_put_in_addr(msg, LYNCEDGE_PEER_A_ADDR, p->addr.s6_addr32[3]) :
+				  nla_put_in6_addr(msg, LYNCEDGE_PEER_A_ADDR, &p->addr)) ||
+			    nla_put_u8(msg, LYNCEDGE_PEER_A_PREFIXLEN, v4 ? p->len - 96 : p->len))
+				return -EMSGSIZE;
+			nla_nest_end(msg, entry);
+		}
+	}
+	nla_nest_end(msg, nest);
+	return 0;
 }
 
 static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
@@ -261,7 +391,8 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	void *hdr;
 	int err;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	/* Room for every peer the groups can hold, and the rest. */
+	msg = genlmsg_new(LYNCEDGE_NGROUPS * LYNCEDGE_PEERS_MAX * 48 + 256, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_CONFIG);
@@ -277,7 +408,9 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	      nla_put_u16(msg, LYNCEDGE_A_MEDIA_MIN, config->media_min) ||
 	      nla_put_u16(msg, LYNCEDGE_A_MEDIA_MAX, config->media_max) ||
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_EXTERNAL, config->mode[LYNCEDGE_ROLE_EXTERNAL - 1]) ||
-	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]);
+	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]) ||
+	      nla_put_u32(msg, LYNCEDGE_A_GENERATION, READ_ONCE(ln->gen)) ||
+	      lyncedge_nl_put_peers(msg, &config->peers);
 	rcu_read_unlock();
 	if (err) {
 		nlmsg_free(msg);

@@ -101,20 +101,18 @@ int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_
 }
 
 /*
- * The new configuration compiles before anything changes, hooked or not, so
- * that a bad one is refused now rather than when a role is set later.
+ * Takes new, a kmalloc()ed configuration, and makes it the namespace's, or
+ * frees it. It compiles before anything changes, hooked or not, so that a
+ * bad one is refused now rather than when a role is set later.
  */
-int lyncedge_set_config(struct net *net, const struct lyncedge_config *config,
+int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 			struct netlink_ext_ack *extack)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(net);
-	struct lyncedge_config *new, *old;
 	struct lyncedge_policy *policy;
+	struct lyncedge_config *old;
 
 	ASSERT_RTNL();
-	new = kmemdup(config, sizeof(*new), GFP_KERNEL);
-	if (!new)
-		return -ENOMEM;
 	policy = lyncedge_policy_compile(new);
 	if (IS_ERR(policy)) {
 		if (PTR_ERR(policy) == -EEXIST)

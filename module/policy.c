@@ -19,6 +19,8 @@
 #include <linux/in.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 
 #include "lyncedge.h"
 
@@ -36,6 +38,17 @@
 	.port_max = LYNCEDGE_MEDIA_MAX_DEFAULT,					\
 	.feature = LYNCEDGE_FEATURE_##f, .name = (n),				\
 }
+
+/* An internal row that accepts only the named peer groups, once defined. */
+#define LYNCEDGE_PEER_RULE(i, d, p, lo, hi, f, g, n) {				\
+	.id = (i), .role = LYNCEDGE_ROLE_INTERNAL, .dir = LYNCEDGE_DIR_##d,	\
+	.proto = IPPROTO_##p, .port_min = (lo), .port_max = (hi),		\
+	.feature = LYNCEDGE_FEATURE_##f, .groups = (g), .name = (n),		\
+}
+
+#define LYNCEDGE_FE	BIT(LYNCEDGE_GROUP_FRONTEND)
+#define LYNCEDGE_DIRECTOR	BIT(LYNCEDGE_GROUP_DIRECTOR)
+#define LYNCEDGE_BRANCH	BIT(LYNCEDGE_GROUP_BRANCH)
 
 const struct lyncedge_rule lyncedge_rules[] = {
 	LYNCEDGE_RULE(1, EXTERNAL, IN, TCP, 5269, 5269, XMPP,
@@ -68,22 +81,22 @@ const struct lyncedge_rule lyncedge_rules[] = {
 		      "A/V/STUN,MSTURN/TCP/443 STUN/TURN candidates [ext#16]"),
 	LYNCEDGE_RULE(15, EXTERNAL, OUT, TCP, 5269, 5269, XMPP,
 		      "XMPP/TCP/5269 to XMPP federation partners [xmpp#2]"),
-	LYNCEDGE_RULE(16, INTERNAL, IN, TCP, 23456, 23456, XMPP,
-		      "XMPP/MTLS/TCP/23456 from the XMPP Gateway [int#1 xmpp#3]"),
-	LYNCEDGE_RULE(17, INTERNAL, IN, TCP, 5061, 5061, CORE,
-		      "SIP/MTLS/TCP/5061 from Director or Front End [int#2]"),
-	LYNCEDGE_RULE(18, INTERNAL, OUT, TCP, 5061, 5061, CORE,
-		      "SIP/MTLS/TCP/5061 to Director or Front End [int#3]"),
-	LYNCEDGE_RULE(19, INTERNAL, IN, TCP, 8057, 8057, CORE,
-		      "PSOM/MTLS/TCP/8057 web conferencing from Front End [int#4]"),
-	LYNCEDGE_RULE(20, INTERNAL, IN, TCP, 5062, 5062, CORE,
-		      "SIP/MTLS/TCP/5062 A/V authentication [int#5]"),
+	LYNCEDGE_PEER_RULE(16, IN, TCP, 23456, 23456, XMPP, LYNCEDGE_FE,
+			   "XMPP/MTLS/TCP/23456 from the XMPP Gateway [int#1 xmpp#3]"),
+	LYNCEDGE_PEER_RULE(17, IN, TCP, 5061, 5061, CORE, LYNCEDGE_DIRECTOR | LYNCEDGE_FE,
+			   "SIP/MTLS/TCP/5061 from Director or Front End [int#2]"),
+	LYNCEDGE_PEER_RULE(18, OUT, TCP, 5061, 5061, CORE, LYNCEDGE_DIRECTOR | LYNCEDGE_FE,
+			   "SIP/MTLS/TCP/5061 to Director or Front End [int#3]"),
+	LYNCEDGE_PEER_RULE(19, IN, TCP, 8057, 8057, CORE, LYNCEDGE_FE,
+			   "PSOM/MTLS/TCP/8057 web conferencing from Front End [int#4]"),
+	LYNCEDGE_PEER_RULE(20, IN, TCP, 5062, 5062, CORE, LYNCEDGE_FE | LYNCEDGE_BRANCH,
+			   "SIP/MTLS/TCP/5062 A/V authentication [int#5]"),
 	LYNCEDGE_RULE(21, INTERNAL, IN, UDP, 3478, 3478, CORE,
 		      "STUN/MSTURN/UDP/3478 preferred A/V media path [int#6]"),
 	LYNCEDGE_RULE(22, INTERNAL, IN, TCP, 443, 443, CORE,
 		      "STUN/MSTURN/TCP/443 fallback A/V media path [int#7]"),
-	LYNCEDGE_RULE(23, INTERNAL, IN, TCP, 4443, 4443, CORE,
-		      "HTTPS/TCP/4443 Central Management store replication [int#8]"),
+	LYNCEDGE_PEER_RULE(23, IN, TCP, 4443, 4443, CORE, LYNCEDGE_FE,
+			   "HTTPS/TCP/4443 Central Management store replication [int#8]"),
 	LYNCEDGE_RULE(24, INTERNAL, IN, TCP, 50001, 50001, CORE,
 		      "MTLS/TCP/50001 Centralized Logging Service [int#9]"),
 	LYNCEDGE_RULE(25, INTERNAL, IN, TCP, 50002, 50002, CORE,
@@ -98,11 +111,10 @@ static_assert(ARRAY_SIZE(lyncedge_rules) <= LYNCEDGE_NRULES_MAX);
 
 void lyncedge_config_default(struct lyncedge_config *config)
 {
-	*config = (struct lyncedge_config) {
-		.features = LYNCEDGE_FEATURES_DEFAULT,
-		.media_min = LYNCEDGE_MEDIA_MIN_DEFAULT,
-		.media_max = LYNCEDGE_MEDIA_MAX_DEFAULT,
-	};
+	memset(config, 0, sizeof(*config));
+	config->features = LYNCEDGE_FEATURES_DEFAULT;
+	config->media_min = LYNCEDGE_MEDIA_MIN_DEFAULT;
+	config->media_max = LYNCEDGE_MEDIA_MAX_DEFAULT;
 }
 
 void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,
@@ -120,7 +132,7 @@ void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge
  */
 int lyncedge_policy_check(void)
 {
-	struct lyncedge_config config;
+	struct lyncedge_config *config;
 	struct lyncedge_policy *all;
 	unsigned int i;
 
@@ -131,9 +143,13 @@ int lyncedge_policy_check(void)
 			return -EINVAL;
 		}
 	}
-	lyncedge_config_default(&config);
-	config.features = __LYNCEDGE_FEATURE_F_ALL;
-	all = lyncedge_policy_compile(&config);
+	config = kmalloc(sizeof(*config), GFP_KERNEL);
+	if (!config)
+		return -ENOMEM;
+	lyncedge_config_default(config);
+	config->features = __LYNCEDGE_FEATURE_F_ALL;
+	all = lyncedge_policy_compile(config);
+	kfree(config);
 	if (IS_ERR(all)) {
 		pr_err("lyncedge: policy table does not compile: %ld\n", PTR_ERR(all));
 		return PTR_ERR(all);

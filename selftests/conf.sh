@@ -36,6 +36,9 @@ enable ocs2007
 set-media-range 40000-40999
 set-mode external enforce
 set-mode internal audit
+add-peer frontend 10.0.1.0/24
+add-peer director 2001:db8:10::10/128
+add-peer branch 10.9.0.0/16
 CONF
 check "conf: setconf of a good file" in_ns $NS $CTL setconf /tmp/good.conf
 showconf >/tmp/conf.now
@@ -63,11 +66,11 @@ check "conf: the error names the file and line 4" grep -q "bad.conf:4: " /tmp/co
 showconf >/tmp/conf.now
 check "conf: and nothing of the file took effect" cmp -s /tmp/conf.now /tmp/good.conf
 
-printf 'bogus\nenable\nset-media-range 2-1\n\n# fine\nset-mode internal audit\nenable core\n' >/tmp/bad.conf
+printf 'bogus\nenable\nset-media-range 2-1\n\n# fine\nset-mode internal audit\nenable core\nadd-peer frontend 10.0.1.1/24\nadd-peer nobody 10.0.0.0/8\n' >/tmp/bad.conf
 ! in_ns $NS $CTL setconf /tmp/bad.conf 2>/tmp/conf.err
 ktap $? "conf: a file with several bad lines is refused"
 check "conf: every bad line is reported with its number" \
-	sh -c "[ \"\$(grep -o 'bad.conf:[0-9]*:' /tmp/conf.err | tr '\n' ' ')\" = 'bad.conf:1: bad.conf:2: bad.conf:3: bad.conf:7: ' ]"
+	sh -c "[ \"\$(grep -o 'bad.conf:[0-9]*:' /tmp/conf.err | tr '\n' ' ')\" = 'bad.conf:1: bad.conf:2: bad.conf:3: bad.conf:7: bad.conf:8: bad.conf:9: ' ]"
 
 printf 'enable ocs2007\nset-media-range 3000-4000\n' >/tmp/clash.conf
 ! in_ns $NS $CTL setconf /tmp/clash.conf 2>/tmp/conf.err

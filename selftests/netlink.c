@@ -27,6 +27,8 @@ struct nl_reply {
 	struct nla_bitfield32 features;
 	uint16_t media_min, media_max;
 	uint8_t mode_external, mode_internal;
+	int peers;
+	uint32_t generation;
 };
 
 static int nl_ext_attr(const struct nlattr *attr, void *data)
@@ -56,6 +58,14 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 		r->mode_external = mnl_attr_get_u8(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MODE_INTERNAL)
 		r->mode_internal = mnl_attr_get_u8(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_GENERATION)
+		r->generation = mnl_attr_get_u32(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_PEERS) {
+		const struct nlattr *entry;
+
+		mnl_attr_for_each_nested(entry, attr)
+			r->peers++;
+	}
 	return MNL_CB_OK;
 }
 
@@ -165,8 +175,8 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
-	snprintf(out, len, "features %#x media %u-%u modes %u %u", r.features.value,
-		 r.media_min, r.media_max, r.mode_external, r.mode_internal);
+	snprintf(out, len, "features %#x media %u-%u modes %u %u peers %d", r.features.value,
+		 r.media_min, r.media_max, r.mode_external, r.mode_internal, r.peers);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
@@ -386,7 +396,7 @@ TEST_F(nl, config_default)
 	char config[128];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -448,7 +458,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -464,6 +474,155 @@ TEST_F(nl, mode_out_of_range)
 
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_MAX + 1);
 	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+/* One peer entry: the group, the address (len bytes) and the prefix length. */
+static void put_peer(struct nlmsghdr *nlh, uint8_t group, const void *addr, size_t len,
+		     uint8_t prefixlen)
+{
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_GROUP, group);
+	mnl_attr_put(nlh, LYNCEDGE_PEER_A_ADDR, len, addr);
+	mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_PREFIXLEN, prefixlen);
+	mnl_attr_nest_end(nlh, entry);
+}
+
+static const uint8_t net10[4] = { 10, 0, 1, 0 };
+static const uint8_t host10[4] = { 10, 0, 1, 1 };
+
+TEST_F(nl, peers_round_trip)
+{
+	static const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+	char config[128];
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, net10, 4, 24);
+	put_peer(nlh, LYNCEDGE_GROUP_DIRECTOR, v6, 16, 32);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(2, self->r.peers);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0", config);
+}
+
+TEST_F(nl, peer_host_bits)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, host10, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, peer_prefix_too_long)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, net10, 4, 33);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, peer_address_of_no_family)
+{
+	static const uint8_t five[5] = { 10, 0, 1, 0, 0 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, five, 5, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, peer_unknown_group)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_MAX + 1, net10, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, peer_missing_length)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_GROUP, LYNCEDGE_GROUP_FRONTEND);
+	mnl_attr_put(nlh, LYNCEDGE_PEER_A_ADDR, 4, net10);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, peer_twice)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, net10, 4, 24);
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, net10, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EEXIST);
+}
+
+TEST_F(nl, peers_too_many)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+	uint8_t addr[4] = { 10, 0, 0, 0 };
+	int i;
+
+	for (i = 0; i <= LYNCEDGE_PEERS_MAX; i++) {
+		addr[2] = i;
+		put_peer(nlh, LYNCEDGE_GROUP_BRANCH, addr, 4, 24);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, E2BIG);
+}
+
+TEST_F(nl, peers_not_nested)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_PEERS, 1);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, config_stale_generation)
+{
+	struct nlmsghdr *nlh;
+	uint32_t gen;
+
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	gen = self->r.generation;
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_ENFORCE);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, gen);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, gen);
+	EXPECT_CONFIG_REJECTED(self, nlh, EAGAIN);
 }
 
 TEST_F(nl, config_unprivileged)

@@ -125,7 +125,33 @@ static void put_plausible(struct fuzz_msg *m, struct nlmsghdr *nlh)
 	uint8_t u8;
 	char name[IFNAMSIZ + 8];
 
-	switch (below(7)) {
+	switch (below(8)) {
+	case 7: {	/* a peer list, plausible or not */
+		struct fuzz_msg inner = { .len = 0 };
+		struct nlmsghdr *in = msg_start(&inner, 0, 0, 0, 0);
+		struct nlmsghdr *entry;
+		int i, n = below(4);
+
+		for (i = 0; i < n; i++) {
+			struct fuzz_msg e = { .len = 0 };
+			uint8_t addr[16];
+
+			entry = msg_start(&e, 0, 0, 0, 0);
+			u8 = below(4);
+			put_attr(&e, entry, LYNCEDGE_PEER_A_GROUP, &u8, 1);
+			random_bytes(addr, sizeof(addr));
+			put_attr(&e, entry, LYNCEDGE_PEER_A_ADDR, addr, below(2) ? 4 : below(17));
+			u8 = below(130);
+			put_attr(&e, entry, LYNCEDGE_PEER_A_PREFIXLEN, &u8, 1);
+			put_attr(&inner, in, (i + 1) | NLA_F_NESTED,
+				 e.buf + NLMSG_HDRLEN + GENL_HDRLEN,
+				 entry->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN);
+		}
+		put_attr(m, nlh, LYNCEDGE_A_PEERS | NLA_F_NESTED,
+			 inner.buf + NLMSG_HDRLEN + GENL_HDRLEN,
+			 in->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN);
+		break;
+	}
 	case 0:
 		u8 = below(5);
 		put_attr(m, nlh, below(2) ? LYNCEDGE_A_ROLE :

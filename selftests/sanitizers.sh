@@ -53,6 +53,14 @@ san 0 set-mode internal audit
 san 1 set-mode internal loud
 san 1 set-mode none audit
 san 0 show
+san 0 add-peer frontend 10.0.1.0/24
+san 0 add-peer director 2001:db8::10
+san 1 add-peer frontend 10.0.1.0/24
+san 1 add-peer frontend 10.0.1.1/24
+san 1 add-peer frontend 10.0.1.0/33
+san 1 add-peer nobody 10.0.0.0/8
+san 1 add-peer frontend not-an-address
+san 0 show
 san 0 showconf
 in_ns $NS $SAN showconf >/tmp/san.conf
 san 0 setconf /tmp/san.conf
@@ -60,6 +68,9 @@ printf 'bogus\nset-media-range 9-1\nenable\n' >/tmp/san.bad
 san 1 setconf /tmp/san.bad
 san 1 setconf /nonexistent
 san 1 setconf
+san 0 del-peer frontend 10.0.1.0/24
+san 1 del-peer frontend 10.0.1.0/24
+san 0 del-peer director 2001:db8::10/128
 san 0 set-mode internal enforce
 san 0 set-media-range 50000-59999
 san 0 set-role t0 none

@@ -4,7 +4,9 @@
  * lines one would type after "lyncedgectl", so one parser serves the file
  * (setconf) and the command line, and showconf prints what it reads.
  */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,16 @@ void conf_defaults(struct conf *c)
 	c->media_max = CONF_MEDIA_MAX_DEFAULT;
 	c->mode_set[0] = true;
 	c->mode_set[1] = true;
+	c->peers_set = true;
+}
+
+void conf_unset(struct conf *c)
+{
+	c->features_set = 0;
+	c->media_set = false;
+	c->mode_set[0] = false;
+	c->mode_set[1] = false;
+	c->peers_set = false;
 }
 
 /* A port: decimal digits only, 1 to 65535; -1 otherwise. */
@@ -118,10 +130,95 @@ static int mode(struct conf *c, int argc, char **argv, char *err, size_t len)
 	return 0;
 }
 
+/* ADDR[/LEN], IPv4 or IPv6; the host bits must be zero, as the module wants. */
+static int prefix_parse(const char *s, struct conf_peer *p, char *err, size_t len)
+{
+	char buf[INET6_ADDRSTRLEN + 8], *slash, *end;
+	unsigned int max, i;
+	long n;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	if (inet_pton(AF_INET, buf, p->addr) == 1) {
+		p->family = AF_INET;
+		max = 32;
+	} else if (inet_pton(AF_INET6, buf, p->addr) == 1) {
+		p->family = AF_INET6;
+		max = 128;
+	} else {
+		snprintf(err, len, "\"%s\" is not an IPv4 or IPv6 address", buf);
+		return -1;
+	}
+	n = max;
+	if (slash) {
+		n = strtol(slash + 1, &end, 10);
+		if (!slash[1] || *end || n < 0 || n > (long)max) {
+			snprintf(err, len, "\"%s\" is not a prefix length from 0 to %u", slash + 1, max);
+			return -1;
+		}
+	}
+	p->len = n;
+	for (i = p->len; i < max; i++) {
+		if (p->addr[i / 8] & (0x80 >> (i % 8))) {
+			snprintf(err, len, "%s has host bits set beyond /%u", s, p->len);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static bool peer_equal(const struct conf_peer *a, const struct conf_peer *b)
+{
+	return a->group == b->group && a->family == b->family && a->len == b->len &&
+	       !memcmp(a->addr, b->addr, a->family == AF_INET ? 4 : 16);
+}
+
+static int peer(struct conf *c, int argc, char **argv, bool add, char *err, size_t len)
+{
+	struct conf_peer p = { 0 };
+	unsigned int i, in_group = 0;
+	int group = argc == 3 ? group_parse(argv[1]) : -1;
+
+	if (group < 0) {
+		snprintf(err, len, "%s takes a group (frontend, director, branch) and a prefix",
+			 argv[0]);
+		return -1;
+	}
+	p.group = group;
+	if (prefix_parse(argv[2], &p, err, len) < 0)
+		return -1;
+	for (i = 0; i < c->npeers; i++) {
+		in_group += c->peers[i].group == p.group;
+		if (peer_equal(&c->peers[i], &p))
+			break;
+	}
+	if (add && i < c->npeers) {
+		snprintf(err, len, "%s is already a %s peer", argv[2], argv[1]);
+		return -1;
+	}
+	if (!add && i == c->npeers) {
+		snprintf(err, len, "%s is not a %s peer", argv[2], argv[1]);
+		return -1;
+	}
+	if (add && in_group >= LYNCEDGE_PEERS_MAX) {
+		snprintf(err, len, "a group holds at most %d peers", LYNCEDGE_PEERS_MAX);
+		return -1;
+	}
+	if (add)
+		c->peers[c->npeers++] = p;
+	else
+		memmove(&c->peers[i], &c->peers[i + 1], (--c->npeers - i) * sizeof(p));
+	c->peers_set = true;
+	return 0;
+}
+
 bool conf_is_statement(const char *word)
 {
 	return !strcmp(word, "enable") || !strcmp(word, "disable") ||
-	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode");
+	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode") ||
+	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -134,6 +231,10 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return media_range(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-mode"))
 		return mode(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "add-peer"))
+		return peer(c, argc, argv, true, err, errlen);
+	if (!strcmp(argv[0], "del-peer"))
+		return peer(c, argc, argv, false, err, errlen);
 	snprintf(err, errlen, "\"%s\" is not a configuration statement", argv[0]);
 	return -1;
 }
@@ -152,12 +253,55 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, c->mode[0]);
 	if (c->mode_set[1])
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, c->mode[1]);
+	if (c->peers_set) {
+		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+		unsigned int i;
+
+		for (i = 0; i < c->npeers; i++) {
+			const struct conf_peer *p = &c->peers[i];
+			struct nlattr *entry = mnl_attr_nest_start(nlh, i + 1);
+
+			mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_GROUP, p->group);
+			mnl_attr_put(nlh, LYNCEDGE_PEER_A_ADDR, p->family == AF_INET ? 4 : 16,
+				     p->addr);
+			mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_PREFIXLEN, p->len);
+			mnl_attr_nest_end(nlh, entry);
+		}
+		mnl_attr_nest_end(nlh, nest);
+	}
+	if (c->have_generation)
+		mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, c->generation);
 }
 
 static int bad_reply(void)
 {
 	errno = EBADMSG;
 	return MNL_CB_ERROR;
+}
+
+static int get_peers(struct conf *c, const struct nlattr *nest)
+{
+	const struct nlattr *tb[LYNCEDGE_PEER_A_MAX + 1];
+	const struct nlattr *entry;
+
+	mnl_attr_for_each_nested(entry, nest) {
+		struct conf_peer *p = &c->peers[c->npeers];
+		uint16_t len;
+
+		if (genl_parse_peer(entry, tb) < 0 || !tb[LYNCEDGE_PEER_A_GROUP] ||
+		    !tb[LYNCEDGE_PEER_A_ADDR] || !tb[LYNCEDGE_PEER_A_PREFIXLEN] ||
+		    c->npeers == sizeof(c->peers) / sizeof(c->peers[0]))
+			return -1;
+		len = mnl_attr_get_payload_len(tb[LYNCEDGE_PEER_A_ADDR]);
+		if (len != 4 && len != 16)
+			return -1;
+		p->group = mnl_attr_get_u8(tb[LYNCEDGE_PEER_A_GROUP]);
+		p->family = len == 4 ? AF_INET : AF_INET6;
+		memcpy(p->addr, mnl_attr_get_payload(tb[LYNCEDGE_PEER_A_ADDR]), len);
+		p->len = mnl_attr_get_u8(tb[LYNCEDGE_PEER_A_PREFIXLEN]);
+		c->npeers++;
+	}
+	return 0;
 }
 
 static int get_cb(const struct nlmsghdr *nlh, void *data)
@@ -169,8 +313,14 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
-	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL])
+	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
+	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION])
 		return bad_reply();
+	c->npeers = 0;
+	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0)
+		return bad_reply();
+	c->have_generation = true;
+	c->generation = mnl_attr_get_u32(tb[LYNCEDGE_A_GENERATION]);
 	memcpy(&bf, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(bf));
 	c->features = bf.value;
 	c->features_set = bf.selector;
@@ -187,6 +337,14 @@ int conf_get(struct genl_ctx *ctx, struct conf *c)
 	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
 }
 
+void conf_peer_print(FILE *f, const struct conf_peer *p)
+{
+	char addr[INET6_ADDRSTRLEN];
+
+	inet_ntop(p->family, p->addr, addr, sizeof(addr));
+	fprintf(f, "%s/%u", addr, p->len);
+}
+
 void conf_print(FILE *f, const struct conf *c)
 {
 	unsigned int i;
@@ -198,4 +356,9 @@ void conf_print(FILE *f, const struct conf *c)
 	fprintf(f, "set-media-range %u-%u\n", c->media_min, c->media_max);
 	fprintf(f, "set-mode external %s\n", mode_name(c->mode[0]));
 	fprintf(f, "set-mode internal %s\n", mode_name(c->mode[1]));
+	for (i = 0; i < c->npeers; i++) {
+		fprintf(f, "add-peer %s ", group_name(c->peers[i].group));
+		conf_peer_print(f, &c->peers[i]);
+		fputc('\n', f);
+	}
 }

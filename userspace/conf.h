@@ -13,6 +13,13 @@
  * of statements, or GET_CONFIG says. The *_set fields say which parts are
  * given; a request carries only those.
  */
+struct conf_peer {
+	uint8_t group;		/* enum lyncedge_group */
+	uint8_t family;		/* AF_INET or AF_INET6 */
+	uint8_t addr[16];
+	uint8_t len;
+};
+
 struct conf {
 	uint32_t features;	/* the features named in features_set: on or off */
 	uint32_t features_set;
@@ -20,15 +27,23 @@ struct conf {
 	uint16_t media_min, media_max;
 	bool mode_set[2];	/* by role - 1 */
 	uint8_t mode[2];
+	bool peers_set;		/* the whole list, replacing the module's */
+	unsigned int npeers;
+	struct conf_peer peers[__LYNCEDGE_GROUP_LAST * LYNCEDGE_PEERS_MAX];
+	bool have_generation;	/* from GET_CONFIG: sent back for read-modify-write */
+	uint32_t generation;
 };
 
 /* Every part given, each at the module's default. */
 void conf_defaults(struct conf *c);
 
+/* Keeps the values, forgets which parts are given: the start of a change. */
+void conf_unset(struct conf *c);
+
 /*
  * Applies one statement, the words of a lyncedgectl subcommand that
- * configures (enable, disable, set-media-range, set-mode), to c. On a bad
- * statement returns -1 with a message in err.
+ * configures (enable, disable, set-media-range, set-mode, add-peer,
+ * del-peer), to c. On a bad statement returns -1 with a message in err.
  */
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);
 
@@ -40,6 +55,9 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c);
 
 /* Reads the namespace's configuration; 0 or the errno, as genl_request(). */
 int conf_get(struct genl_ctx *ctx, struct conf *c);
+
+/* ADDR/LEN */
+void conf_peer_print(FILE *f, const struct conf_peer *p);
 
 /* Writes c as statements that setconf reads back to the same configuration. */
 void conf_print(FILE *f, const struct conf *c);

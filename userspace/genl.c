@@ -45,9 +45,21 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_MODE_EXTERNAL]	= { MNL_TYPE_U8, 0 },
 	[LYNCEDGE_A_MODE_INTERNAL]	= { MNL_TYPE_U8, 0 },
 	[LYNCEDGE_A_RULE_MEDIA]		= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_PEERS]		= { MNL_TYPE_NESTED, 0 },
+	[LYNCEDGE_A_GENERATION]		= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_RULE_GROUPS]	= { MNL_TYPE_U32, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };
+
+/* The address's length (4 or 16) is checked where it is used. */
+static const struct attr_policy peer_policy[LYNCEDGE_PEER_A_MAX + 1] = {
+	[LYNCEDGE_PEER_A_GROUP]		= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_PEER_A_ADDR]		= { MNL_TYPE_BINARY, 0 },
+	[LYNCEDGE_PEER_A_PREFIXLEN]	= { MNL_TYPE_U8, 0 },
+};
+
+static const struct attr_level peer_level = { peer_policy, LYNCEDGE_PEER_A_MAX };
 
 static const struct attr_policy ctrl_policy[CTRL_ATTR_MAX + 1] = {
 	[CTRL_ATTR_FAMILY_ID]		= { MNL_TYPE_U16, 0 },
@@ -111,6 +123,18 @@ static int parse_level(const struct nlmsghdr *nlh, unsigned int offset,
 int genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb)
 {
 	return parse_level(nlh, sizeof(struct genlmsghdr), &lyncedge_level, tb);
+}
+
+int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb)
+{
+	struct parse_state st = { &peer_level, tb };
+
+	memset(tb, 0, (LYNCEDGE_PEER_A_MAX + 1) * sizeof(*tb));
+	if (mnl_attr_parse_nested(entry, attr_cb, &st) < MNL_CB_STOP) {
+		errno = EBADMSG;
+		return -1;
+	}
+	return 0;
 }
 
 struct request {

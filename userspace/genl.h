@@ -49,6 +49,9 @@ int genl_request(struct genl_ctx *ctx, struct nlmsghdr *nlh, mnl_cb_t cb, void *
  */
 int genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb);
 
+/* The same for one entry of LYNCEDGE_A_PEERS: tb[0..LYNCEDGE_PEER_A_MAX]. */
+int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb);
+
 /* Tells the user why a request failed with err. */
 void genl_perror(const struct genl_ctx *ctx, int err);
 

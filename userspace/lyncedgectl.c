@@ -20,6 +20,8 @@ static const struct command commands[] = {
 	{ "disable",	cmd_statement,	"disable xmpp|ocs2007 ..." },
 	{ "set-media-range", cmd_statement, "set-media-range LOW-HIGH" },
 	{ "set-mode",	cmd_statement,	"set-mode external|internal enforce|audit" },
+	{ "add-peer",	cmd_statement,	"add-peer frontend|director|branch PREFIX" },
+	{ "del-peer",	cmd_statement,	"del-peer frontend|director|branch PREFIX" },
 	{ "show",	cmd_show,	"show" },
 	{ "showconf",	cmd_showconf,	"showconf" },
 	{ "setconf",	cmd_setconf,	"setconf FILE|-" },

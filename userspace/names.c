@@ -26,6 +26,12 @@ static const char *const feature_names[] = {
 	[LYNCEDGE_FEATURE_OCS2007]	= "ocs2007",
 };
 
+static const char *const group_names[] = {
+	[LYNCEDGE_GROUP_FRONTEND]	= "frontend",
+	[LYNCEDGE_GROUP_DIRECTOR]	= "director",
+	[LYNCEDGE_GROUP_BRANCH]		= "branch",
+};
+
 static const char *const mode_names[] = {
 	[LYNCEDGE_MODE_ENFORCE]		= "enforce",
 	[LYNCEDGE_MODE_AUDIT]		= "audit",
@@ -33,6 +39,7 @@ static const char *const mode_names[] = {
 
 /* A value added to the header must get its word here too. */
 _Static_assert(ARRAY_SIZE(mode_names) == __LYNCEDGE_MODE_LAST, "mode names");
+_Static_assert(ARRAY_SIZE(group_names) == __LYNCEDGE_GROUP_LAST, "group names");
 _Static_assert(ARRAY_SIZE(role_names) == __LYNCEDGE_ROLE_LAST, "role names");
 _Static_assert(ARRAY_SIZE(dir_names) == __LYNCEDGE_DIR_LAST, "dir names");
 _Static_assert(ARRAY_SIZE(feature_names) == __LYNCEDGE_FEATURE_LAST,
@@ -76,6 +83,16 @@ const char *feature_name(unsigned int feature)
 int feature_parse(const char *word)
 {
 	return parse(feature_names, ARRAY_SIZE(feature_names), word);
+}
+
+const char *group_name(unsigned int group)
+{
+	return name(group_names, ARRAY_SIZE(group_names), group);
+}
+
+int group_parse(const char *word)
+{
+	return parse(group_names, ARRAY_SIZE(group_names), word);
 }
 
 const char *mode_name(unsigned int mode)

@@ -17,6 +17,9 @@ int feature_parse(const char *word);
 
 const char *proto_name(unsigned int proto);
 
+const char *group_name(unsigned int group);
+int group_parse(const char *word);
+
 const char *mode_name(unsigned int mode);
 int mode_parse(const char *word);
 

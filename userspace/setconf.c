@@ -75,9 +75,9 @@ static int read_conf(FILE *f, const char *name, struct conf *c)
 enum cmd_status cmd_setconf(int argc, char **argv)
 {
 	const char *name;
+	static struct conf c;
 	struct genl_ctx ctx;
 	struct nlmsghdr *nlh;
-	struct conf c;
 	int errors, ret;
 	FILE *f;
 
@@ -112,8 +112,8 @@ enum cmd_status cmd_setconf(int argc, char **argv)
 
 enum cmd_status cmd_showconf(int argc, char **argv)
 {
+	static struct conf c;
 	struct genl_ctx ctx;
-	struct conf c;
 	int ret;
 
 	(void)argv;

@@ -79,7 +79,7 @@ static int show_roles(struct genl_ctx *ctx)
 static int show_config(struct genl_ctx *ctx)
 {
 	const char *sep = " ";
-	struct conf c;
+	static struct conf c;
 	unsigned int f;
 	int err;
 
@@ -98,6 +98,14 @@ static int show_config(struct genl_ctx *ctx)
 	}
 	printf("\nmedia range: %u-%u\n", c.media_min, c.media_max);
 	printf("mode: external %s, internal %s\n", mode_name(c.mode[0]), mode_name(c.mode[1]));
+	printf("peers:");
+	if (!c.npeers)
+		printf(" none (the internal rows accept any address)");
+	for (f = 0; f < c.npeers; f++) {
+		printf("%s%s ", f ? ", " : " ", group_name(c.peers[f].group));
+		conf_peer_print(stdout, &c.peers[f]);
+	}
+	printf("\n");
 	return 0;
 }
 

@@ -36,6 +36,8 @@
  *   LYNCEDGE_A_RULE_PORT_MAX  u16  opens the flow: first and last of a range
  *   LYNCEDGE_A_RULE_FEATURE   u8, enum lyncedge_feature
  *   LYNCEDGE_A_RULE_MEDIA     u8, 1 when the ports are the media range
+ *   LYNCEDGE_A_RULE_GROUPS    u32, 1 << enum lyncedge_group for each peer
+ *                             group the rule accepts (internal rules)
  *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
  *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
  *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
@@ -66,12 +68,29 @@
  *   LYNCEDGE_A_MODE_INTERNAL packet that no rule allows on an interface with
  *                            that role. ENFORCE (the default) drops it; AUDIT
  *                            lets it pass. Both count it as a drop.
+ *   LYNCEDGE_A_PEERS         nested array (NLA_F_NESTED) of nested peers,
+ *                            each with
+ *       LYNCEDGE_PEER_A_GROUP     u8, enum lyncedge_group
+ *       LYNCEDGE_PEER_A_ADDR      4 (IPv4) or 16 (IPv6) bytes, network order
+ *       LYNCEDGE_PEER_A_PREFIXLEN u8, at most 32 or 128; no host bits set
+ *                            It replaces every peer of every group (an empty
+ *                            array clears them), at most
+ *                            LYNCEDGE_PEERS_MAX per group, no duplicates.
+ *                            An internal rule names the groups it accepts
+ *                            (LYNCEDGE_A_RULE_GROUPS): when none of them has
+ *                            a peer, it accepts any address, as the seed's
+ *                            "Any (can be defined as ...)"; otherwise only
+ *                            the peers of those groups (the source of an
+ *                            "in" flow, the destination of an "out" flow).
+ *   LYNCEDGE_A_GENERATION    u32: apply only if the namespace's state is
+ *                            still at this generation (from GET_CONFIG),
+ *                            else -EAGAIN; for read-modify-write.
  *
  * LYNCEDGE_CMD_GET_CONFIG
  *   Replies with the whole configuration: LYNCEDGE_A_FEATURES (value: the
  *   features that are on; selector: every feature this module knows),
- *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL and
- *   LYNCEDGE_A_MODE_INTERNAL.
+ *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL,
+ *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS and LYNCEDGE_A_GENERATION.
  */
 #ifndef _UAPI_LINUX_LYNCEDGE_H
 #define _UAPI_LINUX_LYNCEDGE_H
@@ -108,6 +127,21 @@ enum lyncedge_mode {
 };
 
 #define LYNCEDGE_MODE_MAX (__LYNCEDGE_MODE_LAST - 1)
+
+/*
+ * The internal side's peers, as the seed's source column names them: Front
+ * End servers and pools (with the XMPP Gateway and the Central Management
+ * store), Directors, and Survivable Branch Appliances and Servers.
+ */
+enum lyncedge_group {
+	LYNCEDGE_GROUP_FRONTEND,
+	LYNCEDGE_GROUP_DIRECTOR,
+	LYNCEDGE_GROUP_BRANCH,
+	__LYNCEDGE_GROUP_LAST
+};
+
+#define LYNCEDGE_GROUP_MAX (__LYNCEDGE_GROUP_LAST - 1)
+#define LYNCEDGE_PEERS_MAX 64
 
 /* Groups of rows an operator switches together. */
 enum lyncedge_feature {
@@ -159,9 +193,22 @@ enum lyncedge_attr {
 	LYNCEDGE_A_MODE_EXTERNAL,
 	LYNCEDGE_A_MODE_INTERNAL,
 	LYNCEDGE_A_RULE_MEDIA,
+	LYNCEDGE_A_PEERS,
+	LYNCEDGE_A_GENERATION,
+	LYNCEDGE_A_RULE_GROUPS,
 	__LYNCEDGE_A_LAST
 };
 
 #define LYNCEDGE_A_MAX (__LYNCEDGE_A_LAST - 1)
+
+enum lyncedge_peer_attr {
+	LYNCEDGE_PEER_A_UNSPEC,
+	LYNCEDGE_PEER_A_GROUP,
+	LYNCEDGE_PEER_A_ADDR,
+	LYNCEDGE_PEER_A_PREFIXLEN,
+	__LYNCEDGE_PEER_A_LAST
+};
+
+#define LYNCEDGE_PEER_A_MAX (__LYNCEDGE_PEER_A_LAST - 1)
 
 #endif /* _UAPI_LINUX_LYNCEDGE_H */
