@@ -66,11 +66,36 @@ static unsigned int lyncedge_portset_ordinal(const struct lyncedge_portset *set,
 	return set->rank[w] + hweight_long(set->start[w] & GENMASK(port % BITS_PER_LONG, 0));
 }
 
-/* -EEXIST when two enabled rules of one portset share a port. */
+/*
+ * An earlier enabled rule of the same portset with exactly rule's ports:
+ * the two share a range and are told apart by their service addresses.
+ */
+static u32 lyncedge_same_range(const struct lyncedge_config *config, unsigned int i,
+			       u16 min, u16 max)
+{
+	const struct lyncedge_rule *rule = &lyncedge_rules[i];
+	unsigned int j;
+	u16 jmin, jmax;
+
+	for (j = 0; j < i; j++) {
+		const struct lyncedge_rule *r = &lyncedge_rules[j];
+
+		if (r->role != rule->role || r->dir != rule->dir || r->proto != rule->proto ||
+		    !(config->features & BIT(r->feature)))
+			continue;
+		lyncedge_rule_ports(r, config, &jmin, &jmax);
+		if (jmin == min && jmax == max)
+			return r->id;
+	}
+	return 0;
+}
+
+/* -EEXIST when two enabled rules of one portset overlap but differ. */
 struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config)
 {
 	struct lyncedge_policy *policy;
 	unsigned int i, r, d, p;
+	u32 head, tail;
 	u16 min, max;
 	int err;
 
@@ -79,6 +104,7 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 		return ERR_PTR(-ENOMEM);
 	memcpy(policy->mode, config->mode, sizeof(policy->mode));
 	policy->peers = config->peers;
+	policy->services = config->services;
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
@@ -86,6 +112,13 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 		if (!(config->features & BIT(rule->feature)))
 			continue;
 		lyncedge_rule_ports(rule, config, &min, &max);
+		head = lyncedge_same_range(config, i, min, max);
+		if (head) {
+			for (tail = head; policy->next[tail]; tail = policy->next[tail])
+				;
+			policy->next[tail] = rule->id;
+			continue;
+		}
 		err = lyncedge_portset_add(lyncedge_set_of(policy, rule), min, max);
 		if (err) {
 			kvfree(policy);
@@ -104,6 +137,8 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 		if (!(config->features & BIT(rule->feature)))
 			continue;
 		lyncedge_rule_ports(rule, config, &min, &max);
+		if (lyncedge_same_range(config, i, min, max))
+			continue;
 		set = lyncedge_set_of(policy, rule);
 		set->id[lyncedge_portset_ordinal(set, min) - 1] = rule->id;
 	}
@@ -113,6 +148,21 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 void lyncedge_policy_free(struct lyncedge_policy *policy)
 {
 	kvfree(policy);
+}
+
+/* Whether a rule bound to service may take addr: any, until it has addresses. */
+bool lyncedge_service_allowed(const struct lyncedge_services *services, u8 service,
+			      const struct in6_addr *addr)
+{
+	unsigned int i, n;
+
+	if (!service)
+		return true;
+	n = services->n[service - 1];
+	for (i = 0; i < n; i++)
+		if (ipv6_addr_equal(addr, &services->a[service - 1][i]))
+			return true;
+	return !n;
 }
 
 /*
@@ -136,7 +186,10 @@ bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 	return !defined;
 }
 
-/* Returns the id of the rule that allows the flow, or 0 when none does. */
+/*
+ * Returns the id of the first rule for the flow's port, or 0 when none has
+ * it; policy->next[] gives the others that share its range.
+ */
 u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
 			   unsigned int dir, u8 proto, u16 port)
 {

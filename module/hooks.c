@@ -103,28 +103,36 @@ static enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb, struct lync
 	return lyncedge_ports(skb, thoff, pkt);
 }
 
-/* The far end of the flow: the source of an "in" packet, else the destination. */
-static void lyncedge_peer_addr(const struct sk_buff *skb, u8 pf, unsigned int dir,
-			       struct in6_addr *addr)
+/* IPv4 comes v4-mapped, as the configuration keeps it. */
+static void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_addr *addr)
 {
 	if (pf == NFPROTO_IPV4)
-		ipv6_addr_set_v4mapped(dir == LYNCEDGE_DIR_IN ? ip_hdr(skb)->saddr :
-				       ip_hdr(skb)->daddr, addr);
+		ipv6_addr_set_v4mapped(source ? ip_hdr(skb)->saddr : ip_hdr(skb)->daddr, addr);
 	else
-		*addr = dir == LYNCEDGE_DIR_IN ? ipv6_hdr(skb)->saddr : ipv6_hdr(skb)->daddr;
+		*addr = source ? ipv6_hdr(skb)->saddr : ipv6_hdr(skb)->daddr;
 }
 
-/* A rule that names peer groups allows only those peers, once there are any. */
-static bool lyncedge_peer_ok(const struct lyncedge_policy *policy, u32 id,
-			     const struct sk_buff *skb, u8 pf, unsigned int dir)
+/*
+ * Of the rules that share the flow's port range, the first whose service
+ * address (the edge's end) and peer groups (the far end) take the packet.
+ */
+static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
+			  const struct sk_buff *skb, u8 pf, unsigned int dir)
 {
-	u8 groups = lyncedge_rules[id - 1].groups;
-	struct in6_addr addr;
+	bool in = dir == LYNCEDGE_DIR_IN;
+	struct in6_addr edge, peer;
 
-	if (!groups)
-		return true;
-	lyncedge_peer_addr(skb, pf, dir, &addr);
-	return lyncedge_peer_allowed(&policy->peers, groups, &addr);
+	lyncedge_addr(skb, pf, !in, &edge);
+	lyncedge_addr(skb, pf, in, &peer);
+	for (; id; id = policy->next[id]) {
+		const struct lyncedge_rule *rule = &lyncedge_rules[id - 1];
+
+		if (lyncedge_service_allowed(&policy->services, rule->service, &edge) &&
+		    (!rule->groups ||
+		     lyncedge_peer_allowed(&policy->peers, rule->groups, &peer)))
+			return id;
+	}
+	return 0;
 }
 
 static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
@@ -170,7 +178,9 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	if (kind == LYNCEDGE_PKT_PORTS)
 		id = lyncedge_policy_lookup(policy, role, dir, pkt.proto, pkt.dport);
-	if (id && lyncedge_peer_ok(policy, id, skb, state->pf, dir)) {
+	if (id)
+		id = lyncedge_match(policy, id, skb, state->pf, dir);
+	if (id) {
 		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
 		return NF_ACCEPT;
 	}

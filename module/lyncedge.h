@@ -41,6 +41,14 @@ struct lyncedge_peers {
 	struct lyncedge_prefix p[LYNCEDGE_NGROUPS][LYNCEDGE_PEERS_MAX];
 };
 
+#define LYNCEDGE_NSERVICES		LYNCEDGE_SERVICE_MAX
+
+/* The addresses of each service (index service - 1), v4-mapped like peers. */
+struct lyncedge_services {
+	u8 n[LYNCEDGE_NSERVICES];
+	struct in6_addr a[LYNCEDGE_NSERVICES][LYNCEDGE_SERVICE_ADDRS_MAX];
+};
+
 /* What an operator sets per namespace; replaced as a whole under RCU. */
 struct lyncedge_config {
 	struct rcu_head rcu;
@@ -49,6 +57,7 @@ struct lyncedge_config {
 	u16 media_max;
 	u8 mode[LYNCEDGE_NROLES];
 	struct lyncedge_peers peers;
+	struct lyncedge_services services;
 };
 
 struct lyncedge_rule {
@@ -61,6 +70,8 @@ struct lyncedge_rule {
 	bool media;
 	/* BIT(enum lyncedge_group) of the peers an internal rule accepts */
 	u8 groups;
+	/* enum lyncedge_service whose addresses an external rule is bound to */
+	u8 service;
 	u16 port_min;
 	u16 port_max;
 	const char *name;
@@ -87,6 +98,9 @@ struct lyncedge_policy {
 	struct rcu_head rcu;
 	u8 mode[LYNCEDGE_NROLES];
 	struct lyncedge_peers peers;
+	struct lyncedge_services services;
+	/* rules sharing one port range, in id order: next[id], 0 at the end */
+	u8 next[LYNCEDGE_NRULES_MAX + 1];
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
 };
 
@@ -133,6 +147,8 @@ void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge
 			 u16 *min, u16 *max);
 struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config);
 void lyncedge_policy_free(struct lyncedge_policy *policy);
+bool lyncedge_service_allowed(const struct lyncedge_services *services, u8 service,
+			      const struct in6_addr *addr);
 bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 			   const struct in6_addr *addr);
 u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,

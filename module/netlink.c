@@ -17,6 +17,12 @@ static const struct nla_policy lyncedge_nl_peer_policy[LYNCEDGE_PEER_A_MAX + 1] 
 	[LYNCEDGE_PEER_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 };
 
+static const struct nla_policy lyncedge_nl_service_policy[LYNCEDGE_SERVICE_A_MAX + 1] = {
+	[LYNCEDGE_SERVICE_A_SERVICE] = NLA_POLICY_RANGE(NLA_U8, LYNCEDGE_SERVICE_ACCESS,
+							LYNCEDGE_SERVICE_MAX),
+	[LYNCEDGE_SERVICE_A_ADDR] = { .type = NLA_BINARY, .len = sizeof(struct in6_addr) },
+};
+
 static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[LYNCEDGE_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
@@ -28,6 +34,7 @@ static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_MODE_INTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
 	[LYNCEDGE_A_PEERS] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_peer_policy),
 	[LYNCEDGE_A_GENERATION] = { .type = NLA_U32 },
+	[LYNCEDGE_A_SERVICES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_service_policy),
 };
 
 static struct genl_family lyncedge_genl_family;
@@ -133,6 +140,7 @@ static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_FEATURE, rule->feature) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_MEDIA, rule->media) ||
 	       nla_put_u32(skb, LYNCEDGE_A_RULE_GROUPS, rule->groups) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_SERVICE, rule->service) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED,
 			  !!(config->features & BIT(rule->feature))) ||
 	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name) ||
@@ -231,13 +239,30 @@ static void lyncedge_nl_config_modes(struct lyncedge_config *config, struct genl
 			config->mode[i] = nla_get_u8(info->attrs[attr[i]]);
 }
 
+/* 4 or 16 bytes into a (v4-mapped) IPv6 address. */
+static int lyncedge_nl_addr(const struct nlattr *attr, struct in6_addr *addr,
+			    struct netlink_ext_ack *extack)
+{
+	switch (nla_len(attr)) {
+	case sizeof(struct in_addr):
+		ipv6_addr_set_v4mapped(nla_get_in_addr(attr), addr);
+		return 0;
+	case sizeof(struct in6_addr):
+		*addr = nla_get_in6_addr(attr);
+		return 0;
+	default:
+		NL_SET_ERR_MSG_ATTR(extack, attr, "an address is 4 (IPv4) or 16 (IPv6) bytes");
+		return -EINVAL;
+	}
+}
+
 static int lyncedge_nl_peer(struct lyncedge_peers *peers, struct nlattr **tb,
 			    const struct nlattr *entry, struct netlink_ext_ack *extack)
 {
 	struct lyncedge_prefix prefix = {};
 	struct in6_addr masked;
 	unsigned int group, i;
-	int len;
+	int len, err;
 
 	if (!tb[LYNCEDGE_PEER_A_GROUP] || !tb[LYNCEDGE_PEER_A_ADDR] ||
 	    !tb[LYNCEDGE_PEER_A_PREFIXLEN]) {
@@ -246,19 +271,11 @@ static int lyncedge_nl_peer(struct lyncedge_peers *peers, struct nlattr **tb,
 	}
 	group = nla_get_u8(tb[LYNCEDGE_PEER_A_GROUP]);
 	len = nla_get_u8(tb[LYNCEDGE_PEER_A_PREFIXLEN]);
-	switch (nla_len(tb[LYNCEDGE_PEER_A_ADDR])) {
-	case sizeof(struct in_addr):
-		ipv6_addr_set_v4mapped(nla_get_in_addr(tb[LYNCEDGE_PEER_A_ADDR]), &prefix.addr);
+	err = lyncedge_nl_addr(tb[LYNCEDGE_PEER_A_ADDR], &prefix.addr, extack);
+	if (err)
+		return err;
+	if (nla_len(tb[LYNCEDGE_PEER_A_ADDR]) == sizeof(struct in_addr))
 		len = len <= 32 ? len + 96 : 129;
-		break;
-	case sizeof(struct in6_addr):
-		prefix.addr = nla_get_in6_addr(tb[LYNCEDGE_PEER_A_ADDR]);
-		break;
-	default:
-		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_ADDR],
-				    "a peer address is 4 (IPv4) or 16 (IPv6) bytes");
-		return -EINVAL;
-	}
 	if (len > 128) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_PREFIXLEN],
 				    "the prefix length is longer than the address");
@@ -308,12 +325,64 @@ static int lyncedge_nl_config_peers(struct lyncedge_config *config, struct genl_
 	return 0;
 }
 
+static int lyncedge_nl_service(struct lyncedge_services *services, struct nlattr **tb,
+			       const struct nlattr *entry, struct netlink_ext_ack *extack)
+{
+	struct in6_addr addr;
+	unsigned int s, i;
+	int err;
+
+	if (!tb[LYNCEDGE_SERVICE_A_SERVICE] || !tb[LYNCEDGE_SERVICE_A_ADDR]) {
+		NL_SET_ERR_MSG_ATTR(extack, entry, "a service entry needs a service and address");
+		return -EINVAL;
+	}
+	err = lyncedge_nl_addr(tb[LYNCEDGE_SERVICE_A_ADDR], &addr, extack);
+	if (err)
+		return err;
+	s = nla_get_u8(tb[LYNCEDGE_SERVICE_A_SERVICE]) - 1;
+	for (i = 0; i < services->n[s]; i++) {
+		if (ipv6_addr_equal(&services->a[s][i], &addr)) {
+			NL_SET_ERR_MSG_ATTR(extack, entry, "the address is listed twice");
+			return -EEXIST;
+		}
+	}
+	if (services->n[s] == LYNCEDGE_SERVICE_ADDRS_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, entry, "too many addresses for one service");
+		return -E2BIG;
+	}
+	services->a[s][services->n[s]++] = addr;
+	return 0;
+}
+
+/* A present LYNCEDGE_A_SERVICES replaces the addresses of every service. */
+static int lyncedge_nl_config_services(struct lyncedge_config *config, struct genl_info *info)
+{
+	struct nlattr *tb[LYNCEDGE_SERVICE_A_MAX + 1];
+	struct nlattr *entry;
+	int rem, err;
+
+	if (!info->attrs[LYNCEDGE_A_SERVICES])
+		return 0;
+	memset(&config->services, 0, sizeof(config->services));
+	nla_for_each_nested(entry, info->attrs[LYNCEDGE_A_SERVICES], rem) {
+		err = nla_parse_nested(tb, LYNCEDGE_SERVICE_A_MAX, entry,
+				       lyncedge_nl_service_policy, info->extack);
+		if (err)
+			return err;
+		err = lyncedge_nl_service(&config->services, tb, entry, info->extack);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* The present attributes change a copy; the copy replaces the whole. */
 static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 {
 	static const int attrs[] = {
 		LYNCEDGE_A_FEATURES, LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX,
 		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS,
+		LYNCEDGE_A_SERVICES,
 	};
 	struct nlattr *gen = info->attrs[LYNCEDGE_A_GENERATION];
 	struct net *net = genl_info_net(info);
@@ -343,7 +412,8 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 	}
 	err = lyncedge_nl_config_features(config, info) ?:
 	      lyncedge_nl_config_media(config, info) ?:
-	      lyncedge_nl_config_peers(config, info);
+	      lyncedge_nl_config_peers(config, info) ?:
+	      lyncedge_nl_config_services(config, info);
 	if (err) {
 		kfree(config);
 		goto out;
@@ -353,6 +423,33 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 out:
 	rtnl_unlock();
 	return err;
+}
+
+static int lyncedge_nl_put_services(struct sk_buff *msg,
+				    const struct lyncedge_services *services)
+{
+	struct nlattr *nest, *entry;
+	unsigned int s, i, n = 0;
+
+	nest = nla_nest_start(msg, LYNCEDGE_A_SERVICES);
+	if (!nest)
+		return -EMSGSIZE;
+	for (s = 0; s < LYNCEDGE_NSERVICES; s++) {
+		for (i = 0; i < services->n[s]; i++) {
+			const struct in6_addr *a = &services->a[s][i];
+
+			entry = nla_nest_start(msg, ++n);
+			if (!entry ||
+			    nla_put_u8(msg, LYNCEDGE_SERVICE_A_SERVICE, s + 1) ||
+			    (ipv6_addr_v4mapped(a) ?
+			     nla_put_in_addr(msg, LYNCEDGE_SERVICE_A_ADDR, a->s6_addr32[3]) :
+			     nla_put_in6_addr(msg, LYNCEDGE_SERVICE_A_ADDR, a)))
+				return -EMSGSIZE;
+			nla_nest_end(msg, entry);
+		}
+	}
+	nla_nest_end(msg, nest);
+	return 0;
 }
 
 static int lyncedge_nl_put_peers(struct sk_buff *msg, const struct lyncedge_peers *peers)
@@ -392,7 +489,8 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	/* Room for every peer the groups can hold, and the rest. */
-	msg = genlmsg_new(LYNCEDGE_NGROUPS * LYNCEDGE_PEERS_MAX * 48 + 256, GFP_KERNEL);
+	msg = genlmsg_new((LYNCEDGE_NGROUPS * LYNCEDGE_PEERS_MAX +
+			   LYNCEDGE_NSERVICES * LYNCEDGE_SERVICE_ADDRS_MAX) * 48 + 256, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_CONFIG);
@@ -410,7 +508,8 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_EXTERNAL, config->mode[LYNCEDGE_ROLE_EXTERNAL - 1]) ||
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]) ||
 	      nla_put_u32(msg, LYNCEDGE_A_GENERATION, READ_ONCE(ln->gen)) ||
-	      lyncedge_nl_put_peers(msg, &config->peers);
+	      lyncedge_nl_put_peers(msg, &config->peers) ||
+	      lyncedge_nl_put_services(msg, &config->services);
 	rcu_read_unlock();
 	if (err) {
 		nlmsg_free(msg);

@@ -30,13 +30,22 @@
 	.feature = LYNCEDGE_FEATURE_##f, .name = (n),				\
 }
 
-/* A row on the A/V media range: the seed's 50,000-59,999 unless moved. */
-#define LYNCEDGE_MEDIA_RULE(i, r, d, p, f, n) {					\
-	.id = (i), .role = LYNCEDGE_ROLE_##r, .dir = LYNCEDGE_DIR_##d,		\
+/* An external row, bound to the Edge service the seed names for it. */
+#define LYNCEDGE_EXT_RULE(i, d, p, lo, hi, f, s, n) {				\
+	.id = (i), .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_##d,	\
+	.proto = IPPROTO_##p, .port_min = (lo), .port_max = (hi),		\
+	.feature = LYNCEDGE_FEATURE_##f, .service = LYNCEDGE_SERVICE_##s,	\
+	.name = (n),								\
+}
+
+/* An A/V Edge row on the media range: the seed's 50,000-59,999 unless moved. */
+#define LYNCEDGE_MEDIA_RULE(i, d, p, f, n) {					\
+	.id = (i), .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_##d,	\
 	.proto = IPPROTO_##p, .media = true,					\
 	.port_min = LYNCEDGE_MEDIA_MIN_DEFAULT,					\
 	.port_max = LYNCEDGE_MEDIA_MAX_DEFAULT,					\
-	.feature = LYNCEDGE_FEATURE_##f, .name = (n),				\
+	.feature = LYNCEDGE_FEATURE_##f, .service = LYNCEDGE_SERVICE_AV,	\
+	.name = (n),								\
 }
 
 /* An internal row that accepts only the named peer groups, once defined. */
@@ -51,36 +60,36 @@
 #define LYNCEDGE_BRANCH	BIT(LYNCEDGE_GROUP_BRANCH)
 
 const struct lyncedge_rule lyncedge_rules[] = {
-	LYNCEDGE_RULE(1, EXTERNAL, IN, TCP, 5269, 5269, XMPP,
-		      "XMPP/TCP/5269 from XMPP federation partners [ext#1 xmpp#1]"),
-	LYNCEDGE_RULE(2, EXTERNAL, OUT, TCP, 80, 80, CORE,
-		      "Access/HTTP/TCP/80 CRL check and retrieval [ext#2]"),
-	LYNCEDGE_RULE(3, EXTERNAL, OUT, TCP, 53, 53, CORE,
-		      "Access/DNS/TCP/53 DNS query over TCP [ext#3]"),
-	LYNCEDGE_RULE(4, EXTERNAL, OUT, UDP, 53, 53, CORE,
-		      "Access/DNS/UDP/53 DNS query over UDP [ext#4]"),
-	LYNCEDGE_RULE(5, EXTERNAL, IN, TCP, 443, 443, CORE,
-		      "SIP(TLS), PSOM(TLS), A/V STUN,MSTURN on TCP/443 [ext#5,8,15 pim#3]"),
-	LYNCEDGE_RULE(6, EXTERNAL, IN, TCP, 5061, 5061, CORE,
-		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#6 pim#1]"),
-	LYNCEDGE_RULE(7, EXTERNAL, OUT, TCP, 5061, 5061, CORE,
-		      "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#7 fed#1 pim#2]"),
-	LYNCEDGE_MEDIA_RULE(8, EXTERNAL, OUT, TCP, CORE,
+	LYNCEDGE_EXT_RULE(1, IN, TCP, 5269, 5269, XMPP, ACCESS,
+			  "XMPP/TCP/5269 from XMPP federation partners [ext#1 xmpp#1]"),
+	LYNCEDGE_EXT_RULE(2, OUT, TCP, 80, 80, CORE, ACCESS,
+			  "Access/HTTP/TCP/80 CRL check and retrieval [ext#2]"),
+	LYNCEDGE_EXT_RULE(3, OUT, TCP, 53, 53, CORE, ACCESS,
+			  "Access/DNS/TCP/53 DNS query over TCP [ext#3]"),
+	LYNCEDGE_EXT_RULE(4, OUT, UDP, 53, 53, CORE, ACCESS,
+			  "Access/DNS/UDP/53 DNS query over UDP [ext#4]"),
+	LYNCEDGE_EXT_RULE(5, IN, TCP, 443, 443, CORE, ACCESS,
+			  "Access/SIP(TLS)/TCP/443 [ext#5 pim#3] (#8, #15 until services tell)"),
+	LYNCEDGE_EXT_RULE(6, IN, TCP, 5061, 5061, CORE, ACCESS,
+			  "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#6 pim#1]"),
+	LYNCEDGE_EXT_RULE(7, OUT, TCP, 5061, 5061, CORE, ACCESS,
+			  "Access/SIP(MTLS)/TCP/5061 federation and public IM [ext#7 fed#1 pim#2]"),
+	LYNCEDGE_MEDIA_RULE(8, OUT, TCP, CORE,
 			    "A/V/RTP/TCP/50,000-59,999 federation, Live Messenger [ext#9 pim#4]"),
-	LYNCEDGE_MEDIA_RULE(9, EXTERNAL, OUT, UDP, OCS2007,
+	LYNCEDGE_MEDIA_RULE(9, OUT, UDP, OCS2007,
 			    "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#10]"),
-	LYNCEDGE_MEDIA_RULE(10, EXTERNAL, IN, TCP, OCS2007,
+	LYNCEDGE_MEDIA_RULE(10, IN, TCP, OCS2007,
 			    "A/V/RTP/TCP/50,000-59,999 federation with OCS 2007 [ext#11]"),
-	LYNCEDGE_MEDIA_RULE(11, EXTERNAL, IN, UDP, OCS2007,
+	LYNCEDGE_MEDIA_RULE(11, IN, UDP, OCS2007,
 			    "A/V/RTP/UDP/50,000-59,999 federation with OCS 2007 [ext#12]"),
-	LYNCEDGE_RULE(12, EXTERNAL, OUT, UDP, 3478, 3478, CORE,
-		      "A/V/STUN,MSTURN/UDP/3478 Edge version, Edge-to-Edge [ext#13 pim#5]"),
-	LYNCEDGE_RULE(13, EXTERNAL, IN, UDP, 3478, 3478, CORE,
-		      "A/V/STUN,MSTURN/UDP/3478 STUN/TURN candidates [ext#14 pim#6]"),
-	LYNCEDGE_RULE(14, EXTERNAL, OUT, TCP, 443, 443, CORE,
-		      "A/V/STUN,MSTURN/TCP/443 STUN/TURN candidates [ext#16]"),
-	LYNCEDGE_RULE(15, EXTERNAL, OUT, TCP, 5269, 5269, XMPP,
-		      "XMPP/TCP/5269 to XMPP federation partners [xmpp#2]"),
+	LYNCEDGE_EXT_RULE(12, OUT, UDP, 3478, 3478, CORE, AV,
+			  "A/V/STUN,MSTURN/UDP/3478 Edge version, Edge-to-Edge [ext#13 pim#5]"),
+	LYNCEDGE_EXT_RULE(13, IN, UDP, 3478, 3478, CORE, AV,
+			  "A/V/STUN,MSTURN/UDP/3478 STUN/TURN candidates [ext#14 pim#6]"),
+	LYNCEDGE_EXT_RULE(14, OUT, TCP, 443, 443, CORE, AV,
+			  "A/V/STUN,MSTURN/TCP/443 STUN/TURN candidates [ext#16]"),
+	LYNCEDGE_EXT_RULE(15, OUT, TCP, 5269, 5269, XMPP, ACCESS,
+			  "XMPP/TCP/5269 to XMPP federation partners [xmpp#2]"),
 	LYNCEDGE_PEER_RULE(16, IN, TCP, 23456, 23456, XMPP, LYNCEDGE_FE,
 			   "XMPP/MTLS/TCP/23456 from the XMPP Gateway [int#1 xmpp#3]"),
 	LYNCEDGE_PEER_RULE(17, IN, TCP, 5061, 5061, CORE, LYNCEDGE_DIRECTOR | LYNCEDGE_FE,
@@ -103,6 +112,14 @@ const struct lyncedge_rule lyncedge_rules[] = {
 		      "MTLS/TCP/50002 Centralized Logging Service [int#10]"),
 	LYNCEDGE_RULE(26, INTERNAL, IN, TCP, 50003, 50003, CORE,
 		      "MTLS/TCP/50003 Centralized Logging Service [int#11]"),
+	/*
+	 * Two more rows on external in tcp 443: they count their own hits
+	 * once the service addresses tell the three apart (see rule 5).
+	 */
+	LYNCEDGE_EXT_RULE(27, IN, TCP, 443, 443, CORE, WEBCONF,
+			  "Web Conferencing/PSOM(TLS)/TCP/443 [ext#8]"),
+	LYNCEDGE_EXT_RULE(28, IN, TCP, 443, 443, CORE, AV,
+			  "A/V/STUN,MSTURN/TCP/443 [ext#15]"),
 };
 
 const unsigned int lyncedge_nrules = ARRAY_SIZE(lyncedge_rules);

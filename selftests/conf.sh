@@ -36,6 +36,8 @@ enable ocs2007
 set-media-range 40000-40999
 set-mode external enforce
 set-mode internal audit
+set-service access 192.0.2.1 2001:db8:e::1
+set-service av 192.0.2.1
 add-peer frontend 10.0.1.0/24
 add-peer director 2001:db8:10::10/128
 add-peer branch 10.9.0.0/16

@@ -26,7 +26,7 @@ in_ns $PEER "$PROBE" flood 2001:db8:e::1 3479 600 &
 in_ns $FZ ./lyncedge_nlfuzz "$SEED" "$COUNT" t0 t1 t2 lo
 ktap $? "fuzz: $COUNT random and mutated messages (seed $SEED), the family still answers in full"
 in_ns $FZ cat $RULES >/tmp/fuzz.rules
-check "fuzz: /proc still has every rule and drop row" [ "$(grep -c . /tmp/fuzz.rules)" -eq 31 ]
+check "fuzz: /proc still has every rule and drop row" [ "$(grep -c . /tmp/fuzz.rules)" -eq 33 ]
 check "fuzz: the traffic was judged while roles and features churned" \
 	sh -c "awk 'NR > 1 { n += \$8 } END { exit !(n > 0) }' /tmp/fuzz.rules"
 check "fuzz: the tool still works in the fuzzed namespace" sh -c "$IP netns exec $FZ $CTL show >/dev/null"

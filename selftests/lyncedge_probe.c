@@ -24,6 +24,7 @@
  *                    Runs CMD with that uid and gid and no capabilities;
  *                    exit 2 when it cannot.
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <grp.h>
@@ -123,22 +124,50 @@ static void serve_tcp(int lfd, int port)
 	close(fd);
 }
 
+/*
+ * The reply leaves from the address the datagram came to, as a real server
+ * on a host with several addresses does: otherwise the kernel picks the
+ * route's source, and the reply is no longer part of the flow.
+ */
 static void serve_udp(int fd, int port)
 {
+	/* cmsghdr-aligned room for one in6_pktinfo */
+	struct cmsghdr control[1 + CMSG_SPACE(sizeof(struct in6_pktinfo)) /
+			       sizeof(struct cmsghdr)];
 	struct sockaddr_in6 from;
-	socklen_t len = sizeof(from);
+	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) - 1 };
+	struct msghdr msg = {
+		.msg_name = &from, .msg_namelen = sizeof(from),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = control, .msg_controllen = sizeof(control),
+	};
+	struct in6_pktinfo *info = NULL;
+	struct cmsghdr *cmsg;
 	ssize_t n;
 
-	n = recvfrom(fd, buf, sizeof(buf) - 1, 0, (struct sockaddr *)&from, &len);
+	n = recvmsg(fd, &msg, 0);
 	if (n <= 0)
 		return;
 	buf[n] = '\0';
 	printf("udp %d %s\n", port, buf);
-	sendto(fd, buf, n, 0, (struct sockaddr *)&from, len);
+	for (cmsg = CMSG_FIRSTHDR(&msg); cmsg; cmsg = CMSG_NXTHDR(&msg, cmsg))
+		if (cmsg->cmsg_level == IPPROTO_IPV6 && cmsg->cmsg_type == IPV6_PKTINFO)
+			info = (struct in6_pktinfo *)CMSG_DATA(cmsg);
+	iov.iov_len = n;
+	if (info) {
+		/* Any interface: the source address alone is what matters. */
+		info->ipi6_ifindex = 0;
+		msg.msg_controllen = CMSG_SPACE(sizeof(*info));
+	} else {
+		msg.msg_control = NULL;
+		msg.msg_controllen = 0;
+	}
+	sendmsg(fd, &msg, 0);
 }
 
 static int cmd_listen(int argc, char **argv)
 {
+	static const int one = 1;
 	struct pollfd pfd[PROBE_MAX_LISTEN];
 	int port[PROBE_MAX_LISTEN], tcp[PROBE_MAX_LISTEN];
 	int i, n = argc;
@@ -153,7 +182,9 @@ static int cmd_listen(int argc, char **argv)
 		if (port[i] < 0)
 			return usage();
 		pfd[i].fd = dual_socket(tcp[i] ? SOCK_STREAM : SOCK_DGRAM, port[i]);
-		if (pfd[i].fd < 0 || (tcp[i] && listen(pfd[i].fd, 64))) {
+		if (pfd[i].fd < 0 || (tcp[i] && listen(pfd[i].fd, 64)) ||
+		    (!tcp[i] && setsockopt(pfd[i].fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &one,
+					   sizeof(one)))) {
 			fprintf(stderr, "lyncedge_probe: cannot listen on %s: %s\n", argv[i],
 				strerror(errno));
 			return 1;

@@ -28,6 +28,7 @@ struct nl_reply {
 	uint16_t media_min, media_max;
 	uint8_t mode_external, mode_internal;
 	int peers;
+	int services;
 	uint32_t generation;
 };
 
@@ -65,6 +66,12 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 
 		mnl_attr_for_each_nested(entry, attr)
 			r->peers++;
+	}
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_SERVICES) {
+		const struct nlattr *entry;
+
+		mnl_attr_for_each_nested(entry, attr)
+			r->services++;
 	}
 	return MNL_CB_OK;
 }
@@ -175,8 +182,9 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
-	snprintf(out, len, "features %#x media %u-%u modes %u %u peers %d", r.features.value,
-		 r.media_min, r.media_max, r.mode_external, r.mode_internal, r.peers);
+	snprintf(out, len, "features %#x media %u-%u modes %u %u peers %d services %d",
+		 r.features.value, r.media_min, r.media_max, r.mode_external, r.mode_internal,
+		 r.peers, r.services);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
@@ -334,7 +342,7 @@ TEST_F(nl, dump_rules_has_every_rule_and_drop_row)
 	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	EXPECT_EQ(0, self->r.error);
-	EXPECT_EQ(26 + 4, self->r.messages);
+	EXPECT_EQ(28 + 4, self->r.messages);
 }
 
 TEST_F(nl, features_core_cannot_be_switched)
@@ -396,7 +404,7 @@ TEST_F(nl, config_default)
 	char config[128];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -458,7 +466,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -513,7 +521,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0", config);
 }
 
 TEST_F(nl, peer_host_bits)
@@ -601,6 +609,105 @@ TEST_F(nl, peers_not_nested)
 	struct nlmsghdr *nlh = SET_CONFIG(self);
 
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_PEERS, 1);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+static void put_service(struct nlmsghdr *nlh, uint8_t service, const void *addr, size_t len)
+{
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_SERVICE_A_SERVICE, service);
+	mnl_attr_put(nlh, LYNCEDGE_SERVICE_A_ADDR, len, addr);
+	mnl_attr_nest_end(nlh, entry);
+}
+
+TEST_F(nl, services_round_trip)
+{
+	static const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 3 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+	char config[128];
+
+	put_service(nlh, LYNCEDGE_SERVICE_ACCESS, host10, 4);
+	put_service(nlh, LYNCEDGE_SERVICE_AV, v6, 16);
+	put_service(nlh, LYNCEDGE_SERVICE_AV, net10, 4);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3", config);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+}
+
+TEST_F(nl, service_none)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+
+	put_service(nlh, LYNCEDGE_SERVICE_NONE, host10, 4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, service_unknown)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+
+	put_service(nlh, LYNCEDGE_SERVICE_MAX + 1, host10, 4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, service_address_of_no_family)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+
+	put_service(nlh, LYNCEDGE_SERVICE_AV, host10, 3);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, service_address_twice)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+
+	put_service(nlh, LYNCEDGE_SERVICE_WEBCONF, host10, 4);
+	put_service(nlh, LYNCEDGE_SERVICE_WEBCONF, host10, 4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EEXIST);
+}
+
+TEST_F(nl, service_too_many_addresses)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+	uint8_t addr[4] = { 192, 0, 2, 0 };
+	int i;
+
+	for (i = 0; i <= LYNCEDGE_SERVICE_ADDRS_MAX; i++) {
+		addr[3] = i + 1;
+		put_service(nlh, LYNCEDGE_SERVICE_ACCESS, addr, 4);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, E2BIG);
+}
+
+TEST_F(nl, service_missing_address)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_SERVICE_A_SERVICE, LYNCEDGE_SERVICE_AV);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
 	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
 }
 

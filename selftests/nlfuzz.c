@@ -31,7 +31,7 @@
 #include <uapi/linux/lyncedge.h>
 
 #define FUZZ_BUF	8192
-#define FUZZ_ROWS	(26 + 4)	/* rules and drop rows of a full dump */
+#define FUZZ_ROWS	(28 + 4)	/* rules and drop rows of a full dump */
 
 static uint64_t fuzz_state;
 

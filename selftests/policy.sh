@@ -46,9 +46,11 @@ server_log() { # ROLE DIR
 }
 
 # rules [FEATURE-FILTER]: "id role dir proto port" for both ends of every
-# expected rule (both ends of a range), optionally of one feature only.
+# expected rule (both ends of a range), optionally of one feature only. A
+# rule on the same ports as an earlier one (the external in tcp 443 rows)
+# counts apart only once service addresses are set: it is left out here.
 rules() {
-	grep -v '^#' "$EXPECTED" | awk -v f="$1" 'f == "" || $6 == f {
+	grep -v '^#' "$EXPECTED" | awk -v f="$1" '!seen[$2 " " $3 " " $4 " " $5]++ && (f == "" || $6 == f) {
 		split($5, p, "-")
 		print $1, $2, $3, $4, p[1]
 		if (p[2] != "") print $1, $2, $3, $4, p[2]
@@ -313,6 +315,59 @@ done
 check "peers: none left" sh -c "$IP netns exec $EDGE $CTL show | grep -q '^peers: none'"
 allowed 20 internal in tcp 5062 4
 allowed 17 internal in tcp 5061 6
+
+# Service addresses: an external row bound to a service matches only its
+# addresses (the edge's end), and the three external in tcp 443 rows count
+# apart: Access Edge SIP, Web Conferencing PSOM, A/V STUN/MSTURN.
+for i in 3 4 5; do
+	$IP -n $EDGE addr add 192.0.2.$i/24 dev e0
+	$IP -n $EDGE addr add 2001:db8:e::$i/64 dev e0 nodad
+done
+check "services: set-service access 192.0.2.1 2001:db8:e::1" \
+	in_ns $EDGE $CTL set-service access 192.0.2.1 2001:db8:e::1
+check "services: set-service webconf 192.0.2.4 2001:db8:e::4" \
+	in_ns $EDGE $CTL set-service webconf 192.0.2.4 2001:db8:e::4
+check "services: set-service av 192.0.2.3 2001:db8:e::3" \
+	in_ns $EDGE $CTL set-service av 192.0.2.3 2001:db8:e::3
+check "services: show lists them" sh -c "$IP netns exec $EDGE $CTL show | grep -q \
+	'^services: access 192.0.2.1 2001:db8:e::1; webconf 192.0.2.4 2001:db8:e::4; av 192.0.2.3 2001:db8:e::3'"
+# to RULE|drop PROTO ADDR PORT: from the internet to one of the edge's addresses.
+to() {
+	n=$((n + 1))
+	counters $EDGE >/tmp/before
+	in_ns $INET "$PROBE" send "$2" "$3" "$4" v$n </dev/null
+	rc=$?
+	counters $EDGE >/tmp/after
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+	if [ "$1" = drop ]; then
+		[ $rc -eq 1 ] && ! grep -q " v$n\$" /tmp/edge.log &&
+			echo "$d" | grep -Eq '^drop external in \+[0-9]+,$'
+	else
+		[ $rc -eq 0 ] && grep -q " v$n\$" /tmp/edge.log && [ "$d" = "$1 external in +1," ]
+	fi
+	ktap $? "services: $2/$4 to $3: $1 [$d]"
+}
+for p in 192.0.2. 2001:db8:e::; do
+	to 5 tcp ${p}1 443
+	to 27 tcp ${p}4 443
+	to 28 tcp ${p}3 443
+	to drop tcp ${p}5 443
+	to 6 tcp ${p}1 5061
+	to drop tcp ${p}3 5061
+	to 13 udp ${p}3 3478
+	to drop udp ${p}1 3478
+done
+# The edge opens flows from its Access Edge address (e0's first): the A/V
+# rows no longer take them, the Access rows do.
+allowed 2 external out tcp 80 4
+echo 'tcp 443' >/tmp/flows
+dropped external out 4 </tmp/flows
+for s in access webconf av; do
+	check "services: set-service $s (no address: any again)" in_ns $EDGE $CTL set-service $s
+done
+to 5 tcp 192.0.2.3 443
+to 5 tcp 2001:db8:e::5 443
+to 6 tcp 192.0.2.3 5061
 
 check "policy: set-role e0 none" in_ns $EDGE $CTL set-role e0 none
 untouched $INET 192.0.2.1 tcp 22 "role taken away: tcp/22 to e0 passes, nothing counts"

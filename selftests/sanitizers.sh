@@ -53,6 +53,11 @@ san 0 set-mode internal audit
 san 1 set-mode internal loud
 san 1 set-mode none audit
 san 0 show
+san 0 set-service access 192.0.2.1 2001:db8::1
+san 1 set-service access 192.0.2.1 192.0.2.1
+san 1 set-service nothing 192.0.2.1
+san 1 set-service av 192.0.2.300
+san 0 set-service av
 san 0 add-peer frontend 10.0.1.0/24
 san 0 add-peer director 2001:db8::10
 san 1 add-peer frontend 10.0.1.0/24

@@ -29,10 +29,12 @@ void conf_defaults(struct conf *c)
 	c->mode_set[0] = true;
 	c->mode_set[1] = true;
 	c->peers_set = true;
+	c->services_set = true;
 }
 
 void conf_unset(struct conf *c)
 {
+	c->services_set = false;
 	c->features_set = 0;
 	c->media_set = false;
 	c->mode_set[0] = false;
@@ -214,11 +216,50 @@ static int peer(struct conf *c, int argc, char **argv, bool add, char *err, size
 	return 0;
 }
 
+/* set-service SERVICE [ADDR...]: that service's addresses, now these. */
+static int service(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	int s = argc >= 2 ? service_parse(argv[1]) : -1;
+	unsigned int i, j;
+
+	if (s <= LYNCEDGE_SERVICE_NONE) {
+		snprintf(err, len, "set-service takes a service (access, webconf, av), then addresses");
+		return -1;
+	}
+	if (argc - 2 > LYNCEDGE_SERVICE_ADDRS_MAX) {
+		snprintf(err, len, "a service has at most %d addresses", LYNCEDGE_SERVICE_ADDRS_MAX);
+		return -1;
+	}
+	for (i = 0; i < (unsigned int)argc - 2; i++) {
+		struct conf_addr *a = &c->addrs[s - 1][i];
+
+		if (inet_pton(AF_INET, argv[i + 2], a->addr) == 1) {
+			a->family = AF_INET;
+		} else if (inet_pton(AF_INET6, argv[i + 2], a->addr) == 1) {
+			a->family = AF_INET6;
+		} else {
+			snprintf(err, len, "\"%s\" is not an IPv4 or IPv6 address", argv[i + 2]);
+			return -1;
+		}
+		for (j = 0; j < i; j++) {
+			if (c->addrs[s - 1][j].family == a->family &&
+			    !memcmp(c->addrs[s - 1][j].addr, a->addr, a->family == AF_INET ? 4 : 16)) {
+				snprintf(err, len, "%s is given twice", argv[i + 2]);
+				return -1;
+			}
+		}
+	}
+	c->naddrs[s - 1] = argc - 2;
+	c->services_set = true;
+	return 0;
+}
+
 bool conf_is_statement(const char *word)
 {
 	return !strcmp(word, "enable") || !strcmp(word, "disable") ||
 	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode") ||
-	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer");
+	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
+	       !strcmp(word, "set-service");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -231,6 +272,8 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return media_range(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-mode"))
 		return mode(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "set-service"))
+		return service(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "add-peer"))
 		return peer(c, argc, argv, true, err, errlen);
 	if (!strcmp(argv[0], "del-peer"))
@@ -269,6 +312,23 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		}
 		mnl_attr_nest_end(nlh, nest);
 	}
+	if (c->services_set) {
+		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+		unsigned int s, i, n = 0;
+
+		for (s = 0; s < LYNCEDGE_SERVICE_MAX; s++) {
+			for (i = 0; i < c->naddrs[s]; i++) {
+				const struct conf_addr *a = &c->addrs[s][i];
+				struct nlattr *entry = mnl_attr_nest_start(nlh, ++n);
+
+				mnl_attr_put_u8(nlh, LYNCEDGE_SERVICE_A_SERVICE, s + 1);
+				mnl_attr_put(nlh, LYNCEDGE_SERVICE_A_ADDR,
+					     a->family == AF_INET ? 4 : 16, a->addr);
+				mnl_attr_nest_end(nlh, entry);
+			}
+		}
+		mnl_attr_nest_end(nlh, nest);
+	}
 	if (c->have_generation)
 		mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, c->generation);
 }
@@ -304,6 +364,32 @@ static int get_peers(struct conf *c, const struct nlattr *nest)
 	return 0;
 }
 
+static int get_services(struct conf *c, const struct nlattr *nest)
+{
+	const struct nlattr *tb[LYNCEDGE_SERVICE_A_MAX + 1];
+	const struct nlattr *entry;
+
+	memset(c->naddrs, 0, sizeof(c->naddrs));
+	mnl_attr_for_each_nested(entry, nest) {
+		struct conf_addr *a;
+		unsigned int s;
+		uint16_t len;
+
+		if (genl_parse_service(entry, tb) < 0 || !tb[LYNCEDGE_SERVICE_A_SERVICE] ||
+		    !tb[LYNCEDGE_SERVICE_A_ADDR])
+			return -1;
+		s = mnl_attr_get_u8(tb[LYNCEDGE_SERVICE_A_SERVICE]);
+		len = mnl_attr_get_payload_len(tb[LYNCEDGE_SERVICE_A_ADDR]);
+		if (s < 1 || s > LYNCEDGE_SERVICE_MAX || (len != 4 && len != 16) ||
+		    c->naddrs[s - 1] == LYNCEDGE_SERVICE_ADDRS_MAX)
+			return -1;
+		a = &c->addrs[s - 1][c->naddrs[s - 1]++];
+		a->family = len == 4 ? AF_INET : AF_INET6;
+		memcpy(a->addr, mnl_attr_get_payload(tb[LYNCEDGE_SERVICE_A_ADDR]), len);
+	}
+	return 0;
+}
+
 static int get_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
@@ -314,10 +400,11 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
 	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
-	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION])
+	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION] || !tb[LYNCEDGE_A_SERVICES])
 		return bad_reply();
 	c->npeers = 0;
-	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0)
+	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0 ||
+	    get_services(c, tb[LYNCEDGE_A_SERVICES]) < 0)
 		return bad_reply();
 	c->have_generation = true;
 	c->generation = mnl_attr_get_u32(tb[LYNCEDGE_A_GENERATION]);
@@ -335,6 +422,14 @@ int conf_get(struct genl_ctx *ctx, struct conf *c)
 {
 	conf_defaults(c);
 	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
+}
+
+void conf_addr_print(FILE *f, const struct conf_addr *a)
+{
+	char addr[INET6_ADDRSTRLEN];
+
+	inet_ntop(a->family, a->addr, addr, sizeof(addr));
+	fputs(addr, f);
 }
 
 void conf_peer_print(FILE *f, const struct conf_peer *p)
@@ -356,6 +451,18 @@ void conf_print(FILE *f, const struct conf *c)
 	fprintf(f, "set-media-range %u-%u\n", c->media_min, c->media_max);
 	fprintf(f, "set-mode external %s\n", mode_name(c->mode[0]));
 	fprintf(f, "set-mode internal %s\n", mode_name(c->mode[1]));
+	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
+		unsigned int j;
+
+		if (!c->naddrs[i])
+			continue;
+		fprintf(f, "set-service %s", service_name(i + 1));
+		for (j = 0; j < c->naddrs[i]; j++) {
+			fputc(' ', f);
+			conf_addr_print(f, &c->addrs[i][j]);
+		}
+		fputc('\n', f);
+	}
 	for (i = 0; i < c->npeers; i++) {
 		fprintf(f, "add-peer %s ", group_name(c->peers[i].group));
 		conf_peer_print(f, &c->peers[i]);

@@ -20,6 +20,11 @@ struct conf_peer {
 	uint8_t len;
 };
 
+struct conf_addr {
+	uint8_t family;		/* AF_INET or AF_INET6 */
+	uint8_t addr[16];
+};
+
 struct conf {
 	uint32_t features;	/* the features named in features_set: on or off */
 	uint32_t features_set;
@@ -30,6 +35,9 @@ struct conf {
 	bool peers_set;		/* the whole list, replacing the module's */
 	unsigned int npeers;
 	struct conf_peer peers[__LYNCEDGE_GROUP_LAST * LYNCEDGE_PEERS_MAX];
+	bool services_set;	/* every service's addresses, replacing the module's */
+	unsigned int naddrs[LYNCEDGE_SERVICE_MAX];	/* by service - 1 */
+	struct conf_addr addrs[LYNCEDGE_SERVICE_MAX][LYNCEDGE_SERVICE_ADDRS_MAX];
 	bool have_generation;	/* from GET_CONFIG: sent back for read-modify-write */
 	uint32_t generation;
 };
@@ -42,8 +50,8 @@ void conf_unset(struct conf *c);
 
 /*
  * Applies one statement, the words of a lyncedgectl subcommand that
- * configures (enable, disable, set-media-range, set-mode, add-peer,
- * del-peer), to c. On a bad statement returns -1 with a message in err.
+ * configures (enable, disable, set-media-range, set-mode, set-service,
+ * add-peer, del-peer), to c. On a bad statement returns -1 with a message in err.
  */
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);
 
@@ -55,6 +63,9 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c);
 
 /* Reads the namespace's configuration; 0 or the errno, as genl_request(). */
 int conf_get(struct genl_ctx *ctx, struct conf *c);
+
+/* ADDR */
+void conf_addr_print(FILE *f, const struct conf_addr *a);
 
 /* ADDR/LEN */
 void conf_peer_print(FILE *f, const struct conf_peer *p);

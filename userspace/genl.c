@@ -48,6 +48,8 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_PEERS]		= { MNL_TYPE_NESTED, 0 },
 	[LYNCEDGE_A_GENERATION]		= { MNL_TYPE_U32, 0 },
 	[LYNCEDGE_A_RULE_GROUPS]	= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_SERVICES]		= { MNL_TYPE_NESTED, 0 },
+	[LYNCEDGE_A_RULE_SERVICE]	= { MNL_TYPE_U8, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };
@@ -60,6 +62,13 @@ static const struct attr_policy peer_policy[LYNCEDGE_PEER_A_MAX + 1] = {
 };
 
 static const struct attr_level peer_level = { peer_policy, LYNCEDGE_PEER_A_MAX };
+
+static const struct attr_policy service_policy[LYNCEDGE_SERVICE_A_MAX + 1] = {
+	[LYNCEDGE_SERVICE_A_SERVICE]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_SERVICE_A_ADDR]	= { MNL_TYPE_BINARY, 0 },
+};
+
+static const struct attr_level service_level = { service_policy, LYNCEDGE_SERVICE_A_MAX };
 
 static const struct attr_policy ctrl_policy[CTRL_ATTR_MAX + 1] = {
 	[CTRL_ATTR_FAMILY_ID]		= { MNL_TYPE_U16, 0 },
@@ -125,16 +134,27 @@ int genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb)
 	return parse_level(nlh, sizeof(struct genlmsghdr), &lyncedge_level, tb);
 }
 
-int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb)
+static int parse_nested(const struct nlattr *entry, const struct attr_level *level,
+			const struct nlattr **tb)
 {
-	struct parse_state st = { &peer_level, tb };
+	struct parse_state st = { level, tb };
 
-	memset(tb, 0, (LYNCEDGE_PEER_A_MAX + 1) * sizeof(*tb));
+	memset(tb, 0, (level->max + 1) * sizeof(*tb));
 	if (mnl_attr_parse_nested(entry, attr_cb, &st) < MNL_CB_STOP) {
 		errno = EBADMSG;
 		return -1;
 	}
 	return 0;
+}
+
+int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb)
+{
+	return parse_nested(entry, &peer_level, tb);
+}
+
+int genl_parse_service(const struct nlattr *entry, const struct nlattr **tb)
+{
+	return parse_nested(entry, &service_level, tb);
 }
 
 struct request {

@@ -20,6 +20,7 @@ static const struct command commands[] = {
 	{ "disable",	cmd_statement,	"disable xmpp|ocs2007 ..." },
 	{ "set-media-range", cmd_statement, "set-media-range LOW-HIGH" },
 	{ "set-mode",	cmd_statement,	"set-mode external|internal enforce|audit" },
+	{ "set-service", cmd_statement, "set-service access|webconf|av [ADDR...]" },
 	{ "add-peer",	cmd_statement,	"add-peer frontend|director|branch PREFIX" },
 	{ "del-peer",	cmd_statement,	"del-peer frontend|director|branch PREFIX" },
 	{ "show",	cmd_show,	"show" },

@@ -26,6 +26,13 @@ static const char *const feature_names[] = {
 	[LYNCEDGE_FEATURE_OCS2007]	= "ocs2007",
 };
 
+static const char *const service_names[] = {
+	[LYNCEDGE_SERVICE_NONE]		= "none",
+	[LYNCEDGE_SERVICE_ACCESS]	= "access",
+	[LYNCEDGE_SERVICE_WEBCONF]	= "webconf",
+	[LYNCEDGE_SERVICE_AV]		= "av",
+};
+
 static const char *const group_names[] = {
 	[LYNCEDGE_GROUP_FRONTEND]	= "frontend",
 	[LYNCEDGE_GROUP_DIRECTOR]	= "director",
@@ -40,6 +47,7 @@ static const char *const mode_names[] = {
 /* A value added to the header must get its word here too. */
 _Static_assert(ARRAY_SIZE(mode_names) == __LYNCEDGE_MODE_LAST, "mode names");
 _Static_assert(ARRAY_SIZE(group_names) == __LYNCEDGE_GROUP_LAST, "group names");
+_Static_assert(ARRAY_SIZE(service_names) == __LYNCEDGE_SERVICE_LAST, "service names");
 _Static_assert(ARRAY_SIZE(role_names) == __LYNCEDGE_ROLE_LAST, "role names");
 _Static_assert(ARRAY_SIZE(dir_names) == __LYNCEDGE_DIR_LAST, "dir names");
 _Static_assert(ARRAY_SIZE(feature_names) == __LYNCEDGE_FEATURE_LAST,
@@ -83,6 +91,16 @@ const char *feature_name(unsigned int feature)
 int feature_parse(const char *word)
 {
 	return parse(feature_names, ARRAY_SIZE(feature_names), word);
+}
+
+const char *service_name(unsigned int service)
+{
+	return name(service_names, ARRAY_SIZE(service_names), service);
+}
+
+int service_parse(const char *word)
+{
+	return parse(service_names, ARRAY_SIZE(service_names), word);
 }
 
 const char *group_name(unsigned int group)

@@ -17,6 +17,9 @@ int feature_parse(const char *word);
 
 const char *proto_name(unsigned int proto);
 
+const char *service_name(unsigned int service);
+int service_parse(const char *word);
+
 const char *group_name(unsigned int group);
 int group_parse(const char *word);
 

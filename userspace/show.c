@@ -98,7 +98,19 @@ static int show_config(struct genl_ctx *ctx)
 	}
 	printf("\nmedia range: %u-%u\n", c.media_min, c.media_max);
 	printf("mode: external %s, internal %s\n", mode_name(c.mode[0]), mode_name(c.mode[1]));
-	printf("peers:");
+	printf("services:");
+	for (f = 0; f < LYNCEDGE_SERVICE_MAX; f++) {
+		unsigned int i;
+
+		printf("%s%s", f ? "; " : " ", service_name(f + 1));
+		if (!c.naddrs[f])
+			printf(" any");
+		for (i = 0; i < c.naddrs[f]; i++) {
+			fputc(' ', stdout);
+			conf_addr_print(stdout, &c.addrs[f][i]);
+		}
+	}
+	printf("\npeers:");
 	if (!c.npeers)
 		printf(" none (the internal rows accept any address)");
 	for (f = 0; f < c.npeers; f++) {

@@ -38,6 +38,7 @@
  *   LYNCEDGE_A_RULE_MEDIA     u8, 1 when the ports are the media range
  *   LYNCEDGE_A_RULE_GROUPS    u32, 1 << enum lyncedge_group for each peer
  *                             group the rule accepts (internal rules)
+ *   LYNCEDGE_A_RULE_SERVICE   u8, enum lyncedge_service the rule is bound to
  *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
  *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
  *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
@@ -82,6 +83,20 @@
  *                            "Any (can be defined as ...)"; otherwise only
  *                            the peers of those groups (the source of an
  *                            "in" flow, the destination of an "out" flow).
+ *   LYNCEDGE_A_SERVICES      nested array (NLA_F_NESTED) of nested service
+ *                            addresses, each with
+ *       LYNCEDGE_SERVICE_A_SERVICE u8, enum lyncedge_service, not NONE
+ *       LYNCEDGE_SERVICE_A_ADDR    4 (IPv4) or 16 (IPv6) bytes
+ *                            It replaces the addresses of every service (an
+ *                            empty array clears them), at most
+ *                            LYNCEDGE_SERVICE_ADDRS_MAX per service, no
+ *                            duplicates. An external rule bound to a service
+ *                            (LYNCEDGE_A_RULE_SERVICE) whose service has
+ *                            addresses matches only those: the destination
+ *                            of an "in" flow, the source of an "out" flow.
+ *                            Rules that share their port range (the three
+ *                            "external in tcp 443" rows) are tried in id
+ *                            order, and the first that matches counts.
  *   LYNCEDGE_A_GENERATION    u32: apply only if the namespace's state is
  *                            still at this generation (from GET_CONFIG),
  *                            else -EAGAIN; for read-modify-write.
@@ -90,7 +105,8 @@
  *   Replies with the whole configuration: LYNCEDGE_A_FEATURES (value: the
  *   features that are on; selector: every feature this module knows),
  *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL,
- *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS and LYNCEDGE_A_GENERATION.
+ *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES and
+ *   LYNCEDGE_A_GENERATION.
  */
 #ifndef _UAPI_LINUX_LYNCEDGE_H
 #define _UAPI_LINUX_LYNCEDGE_H
@@ -142,6 +158,18 @@ enum lyncedge_group {
 
 #define LYNCEDGE_GROUP_MAX (__LYNCEDGE_GROUP_LAST - 1)
 #define LYNCEDGE_PEERS_MAX 64
+
+/* The Edge services of the seed's external rows, by their addresses. */
+enum lyncedge_service {
+	LYNCEDGE_SERVICE_NONE,
+	LYNCEDGE_SERVICE_ACCESS,	/* Access Edge (and the XMPP proxy on its address) */
+	LYNCEDGE_SERVICE_WEBCONF,	/* Web Conferencing Edge */
+	LYNCEDGE_SERVICE_AV,		/* A/V Edge */
+	__LYNCEDGE_SERVICE_LAST
+};
+
+#define LYNCEDGE_SERVICE_MAX (__LYNCEDGE_SERVICE_LAST - 1)
+#define LYNCEDGE_SERVICE_ADDRS_MAX 8
 
 /* Groups of rows an operator switches together. */
 enum lyncedge_feature {
@@ -196,6 +224,8 @@ enum lyncedge_attr {
 	LYNCEDGE_A_PEERS,
 	LYNCEDGE_A_GENERATION,
 	LYNCEDGE_A_RULE_GROUPS,
+	LYNCEDGE_A_SERVICES,
+	LYNCEDGE_A_RULE_SERVICE,
 	__LYNCEDGE_A_LAST
 };
 
@@ -210,5 +240,14 @@ enum lyncedge_peer_attr {
 };
 
 #define LYNCEDGE_PEER_A_MAX (__LYNCEDGE_PEER_A_LAST - 1)
+
+enum lyncedge_service_attr {
+	LYNCEDGE_SERVICE_A_UNSPEC,
+	LYNCEDGE_SERVICE_A_SERVICE,
+	LYNCEDGE_SERVICE_A_ADDR,
+	__LYNCEDGE_SERVICE_A_LAST
+};
+
+#define LYNCEDGE_SERVICE_A_MAX (__LYNCEDGE_SERVICE_A_LAST - 1)
 
 #endif /* _UAPI_LINUX_LYNCEDGE_H */
