@@ -256,9 +256,10 @@ static int lyncedge_nl_addr(const struct nlattr *attr, struct in6_addr *addr,
 	}
 }
 
-static int lyncedge_nl_peer(struct lyncedge_peers *peers, struct nlattr **tb,
+static int lyncedge_nl_peer(struct lyncedge_config *config, struct nlattr **tb,
 			    const struct nlattr *entry, struct netlink_ext_ack *extack)
 {
+	struct lyncedge_peers *peers = &config->peers;
 	struct lyncedge_prefix prefix = {};
 	struct in6_addr masked;
 	unsigned int group, i;
@@ -303,31 +304,10 @@ static int lyncedge_nl_peer(struct lyncedge_peers *peers, struct nlattr **tb,
 	return 0;
 }
 
-/* A present LYNCEDGE_A_PEERS replaces every peer of every group. */
-static int lyncedge_nl_config_peers(struct lyncedge_config *config, struct genl_info *info)
-{
-	struct nlattr *tb[LYNCEDGE_PEER_A_MAX + 1];
-	struct nlattr *entry;
-	int rem, err;
-
-	if (!info->attrs[LYNCEDGE_A_PEERS])
-		return 0;
-	memset(&config->peers, 0, sizeof(config->peers));
-	nla_for_each_nested(entry, info->attrs[LYNCEDGE_A_PEERS], rem) {
-		err = nla_parse_nested(tb, LYNCEDGE_PEER_A_MAX, entry, lyncedge_nl_peer_policy,
-				       info->extack);
-		if (err)
-			return err;
-		err = lyncedge_nl_peer(&config->peers, tb, entry, info->extack);
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
-static int lyncedge_nl_service(struct lyncedge_services *services, struct nlattr **tb,
+static int lyncedge_nl_service(struct lyncedge_config *config, struct nlattr **tb,
 			       const struct nlattr *entry, struct netlink_ext_ack *extack)
 {
+	struct lyncedge_services *services = &config->services;
 	struct in6_addr addr;
 	unsigned int s, i;
 	int err;
@@ -354,26 +334,50 @@ static int lyncedge_nl_service(struct lyncedge_services *services, struct nlattr
 	return 0;
 }
 
-/* A present LYNCEDGE_A_SERVICES replaces the addresses of every service. */
-static int lyncedge_nl_config_services(struct lyncedge_config *config, struct genl_info *info)
+/* tb[] below is sized for the larger of the entry attribute sets. */
+#define LYNCEDGE_NL_ENTRY_MAX	LYNCEDGE_PEER_A_MAX
+static_assert(LYNCEDGE_SERVICE_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
+
+/* Each entry of a nested array, parsed with its policy, handed to fn. */
+static int lyncedge_nl_array(struct lyncedge_config *config, const struct nlattr *array,
+			     unsigned int maxtype, const struct nla_policy *policy,
+			     int (*fn)(struct lyncedge_config *config, struct nlattr **tb,
+				       const struct nlattr *entry,
+				       struct netlink_ext_ack *extack),
+			     struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[LYNCEDGE_SERVICE_A_MAX + 1];
+	struct nlattr *tb[LYNCEDGE_NL_ENTRY_MAX + 1];
 	struct nlattr *entry;
 	int rem, err;
 
-	if (!info->attrs[LYNCEDGE_A_SERVICES])
-		return 0;
-	memset(&config->services, 0, sizeof(config->services));
-	nla_for_each_nested(entry, info->attrs[LYNCEDGE_A_SERVICES], rem) {
-		err = nla_parse_nested(tb, LYNCEDGE_SERVICE_A_MAX, entry,
-				       lyncedge_nl_service_policy, info->extack);
-		if (err)
-			return err;
-		err = lyncedge_nl_service(&config->services, tb, entry, info->extack);
+	nla_for_each_nested(entry, array, rem) {
+		err = nla_parse_nested(tb, maxtype, entry, policy, extack) ?:
+		      fn(config, tb, entry, extack);
 		if (err)
 			return err;
 	}
 	return 0;
+}
+
+/* A present LYNCEDGE_A_PEERS replaces every peer of every group. */
+static int lyncedge_nl_config_peers(struct lyncedge_config *config, struct genl_info *info)
+{
+	if (!info->attrs[LYNCEDGE_A_PEERS])
+		return 0;
+	memset(&config->peers, 0, sizeof(config->peers));
+	return lyncedge_nl_array(config, info->attrs[LYNCEDGE_A_PEERS], LYNCEDGE_PEER_A_MAX,
+				 lyncedge_nl_peer_policy, lyncedge_nl_peer, info->extack);
+}
+
+/* A present LYNCEDGE_A_SERVICES replaces the addresses of every service. */
+static int lyncedge_nl_config_services(struct lyncedge_config *config, struct genl_info *info)
+{
+	if (!info->attrs[LYNCEDGE_A_SERVICES])
+		return 0;
+	memset(&config->services, 0, sizeof(config->services));
+	return lyncedge_nl_array(config, info->attrs[LYNCEDGE_A_SERVICES],
+				 LYNCEDGE_SERVICE_A_MAX, lyncedge_nl_service_policy,
+				 lyncedge_nl_service, info->extack);
 }
 
 /* The present attributes change a copy; the copy replaces the whole. */
@@ -425,6 +429,14 @@ out:
 	return err;
 }
 
+/* IPv4 goes out as 4 bytes, as it came in. */
+static int lyncedge_nl_put_addr(struct sk_buff *msg, int type, const struct in6_addr *addr,
+				bool v4)
+{
+	return v4 ? nla_put_in_addr(msg, type, addr->s6_addr32[3]) :
+		    nla_put_in6_addr(msg, type, addr);
+}
+
 static int lyncedge_nl_put_services(struct sk_buff *msg,
 				    const struct lyncedge_services *services)
 {
@@ -441,9 +453,8 @@ static int lyncedge_nl_put_services(struct sk_buff *msg,
 			entry = nla_nest_start(msg, ++n);
 			if (!entry ||
 			    nla_put_u8(msg, LYNCEDGE_SERVICE_A_SERVICE, s + 1) ||
-			    (ipv6_addr_v4mapped(a) ?
-			     nla_put_in_addr(msg, LYNCEDGE_SERVICE_A_ADDR, a->s6_addr32[3]) :
-			     nla_put_in6_addr(msg, LYNCEDGE_SERVICE_A_ADDR, a)))
+			    lyncedge_nl_put_addr(msg, LYNCEDGE_SERVICE_A_ADDR, a,
+						 ipv6_addr_v4mapped(a)))
 				return -EMSGSIZE;
 			nla_nest_end(msg, entry);
 		}
@@ -468,8 +479,7 @@ static int lyncedge_nl_put_peers(struct sk_buff *msg, const struct lyncedge_peer
 			entry = nla_nest_start(msg, ++n);
 			if (!entry ||
 			    nla_put_u8(msg, LYNCEDGE_PEER_A_GROUP, g) ||
-			    (v4 ? nla_put_in_addr(msg, LYNCEDGE_PEER_A_ADDR, p->addr.s6_addr32[3]) :
-				  nla_put_in6_addr(msg, LYNCEDGE_PEER_A_ADDR, &p->addr)) ||
+			    lyncedge_nl_put_addr(msg, LYNCEDGE_PEER_A_ADDR, &p->addr, v4) ||
 			    nla_put_u8(msg, LYNCEDGE_PEER_A_PREFIXLEN, v4 ? p->len - 96 : p->len))
 				return -EMSGSIZE;
 			nla_nest_end(msg, entry);
