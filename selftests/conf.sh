@@ -90,6 +90,17 @@ check "conf: setconf of an empty file" in_ns $NS $CTL setconf /tmp/empty.conf
 showconf >/tmp/conf.now
 check "conf: an empty file is the default configuration" cmp -s /tmp/conf.now /tmp/default.conf
 
+# show dump: one tab-separated record per line, for scripts.
+in_ns $NS $CTL show dump >/tmp/dump
+check "dump: the role, tab-separated" grep -qx "$(printf 'role\tt0\texternal')" /tmp/dump
+check "dump: 28 rule records of 12 fields" \
+	sh -c "[ \$(awk -F'\t' '\$1 == \"rule\" && NF == 12' /tmp/dump | wc -l) -eq 28 ]"
+check "dump: 4 drop records of 5 fields" \
+	sh -c "[ \$(awk -F'\t' '\$1 == \"drop\" && NF == 5' /tmp/dump | wc -l) -eq 4 ]"
+check "dump: the counters are /proc's" \
+	[ "$(awk -F'\t' '$1 == "rule" && $2 == 5 { print $10 }' /tmp/dump)" = "$(packets 5)" ]
+check "dump: the configuration" grep -qx "$(printf 'media-range\t50000\t59999')" /tmp/dump
+
 $IP netns add other-$$
 in_ns $NS $CTL set-mode external audit
 in_ns other-$$ $CTL showconf >/tmp/conf.other

@@ -38,6 +38,8 @@ san 1 set-role lo external
 san 0 set-role t0 external
 san 0 set-role t1 internal
 san 0 show
+san 0 show dump
+san 1 show bogus
 san 0 enable xmpp ocs2007
 san 0 show
 san 1 enable core

@@ -23,7 +23,7 @@ static const struct command commands[] = {
 	{ "set-service", cmd_statement, "set-service access|webconf|av [ADDR...]" },
 	{ "add-peer",	cmd_statement,	"add-peer frontend|director|branch PREFIX" },
 	{ "del-peer",	cmd_statement,	"del-peer frontend|director|branch PREFIX" },
-	{ "show",	cmd_show,	"show" },
+	{ "show",	cmd_show,	"show [dump]" },
 	{ "showconf",	cmd_showconf,	"showconf" },
 	{ "setconf",	cmd_setconf,	"setconf FILE|-" },
 	{ "help",	cmd_help,	"help" },

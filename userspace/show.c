@@ -17,6 +17,12 @@
 
 #define RULE_FMT "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n"
 
+/*
+ * "show dump": one record per line, tab-separated, its kind first, for
+ * scripts (as `wg show all dump`); plain "show" is laid out for people.
+ */
+static bool dump_form;
+
 struct rule {
 	bool drop;	/* a drop counter, not a rule */
 	uint32_t id;
@@ -53,7 +59,8 @@ static int role_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_IFNAME] || !tb[LYNCEDGE_A_ROLE])
 		return bad_reply();
-	printf("  %-*s  %s\n", IFNAMSIZ - 1, mnl_attr_get_str(tb[LYNCEDGE_A_IFNAME]),
+	printf(dump_form ? "role\t%s\t%s\n" : "  %-15s  %s\n",
+	       mnl_attr_get_str(tb[LYNCEDGE_A_IFNAME]),
 	       role_name(mnl_attr_get_u8(tb[LYNCEDGE_A_ROLE])));
 	(*count)++;
 	return MNL_CB_OK;
@@ -64,16 +71,42 @@ static int show_roles(struct genl_ctx *ctx)
 	unsigned int count = 0;
 	int err;
 
-	printf("interfaces:\n");
+	if (!dump_form)
+		printf("interfaces:\n");
 	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP),
 			   role_cb, &count);
 	if (err) {
 		genl_perror(ctx, err);
 		return -1;
 	}
-	if (!count)
+	if (!count && !dump_form)
 		printf("  (none: lyncedge changes nothing in this namespace)\n");
 	return 0;
+}
+
+static void dump_config(const struct conf *c)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < 32; i++)
+		if (c->features_set & (1U << i))
+			printf("feature\t%s\t%s\n", feature_name(i),
+			       c->features & (1U << i) ? "on" : "off");
+	printf("media-range\t%u\t%u\n", c->media_min, c->media_max);
+	printf("mode\texternal\t%s\nmode\tinternal\t%s\n", mode_name(c->mode[0]),
+	       mode_name(c->mode[1]));
+	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
+		for (j = 0; j < c->naddrs[i]; j++) {
+			printf("service\t%s\t", service_name(i + 1));
+			conf_addr_print(stdout, &c->addrs[i][j]);
+			printf("\n");
+		}
+	}
+	for (i = 0; i < c->npeers; i++) {
+		printf("peer\t%s\t", group_name(c->peers[i].group));
+		conf_peer_print(stdout, &c->peers[i]);
+		printf("\n");
+	}
 }
 
 static int show_config(struct genl_ctx *ctx)
@@ -87,6 +120,10 @@ static int show_config(struct genl_ctx *ctx)
 	if (err) {
 		genl_perror(ctx, err);
 		return -1;
+	}
+	if (dump_form) {
+		dump_config(&c);
+		return 0;
 	}
 	printf("features:");
 	/* The module may know more features than this tool has words for. */
@@ -190,6 +227,18 @@ static void print_rule(const struct rule *r)
 {
 	char id[16], ports[16], packets[24], bytes[24];
 
+	if (dump_form && r->drop) {
+		printf("drop\t%s\t%s\t%" PRIu64 "\t%" PRIu64 "\n", role_name(r->role),
+		       dir_name(r->dir), r->packets, r->bytes);
+		return;
+	}
+	if (dump_form) {
+		printf("rule\t%" PRIu32 "\t%s\t%s\t%s\t%u\t%u\t%s\t%s\t%" PRIu64 "\t%" PRIu64
+		       "\t%s\n", r->id, role_name(r->role), dir_name(r->dir), proto_name(r->proto),
+		       r->port_min, r->port_max, feature_name(r->feature),
+		       r->enabled ? "yes" : "no", r->packets, r->bytes, r->name);
+		return;
+	}
 	snprintf(packets, sizeof(packets), "%" PRIu64, r->packets);
 	snprintf(bytes, sizeof(bytes), "%" PRIu64, r->bytes);
 	if (r->drop) {
@@ -229,8 +278,9 @@ static int show_rules(struct genl_ctx *ctx)
 		pr_err("warning: rules changed in all %d dumps; the table may be inconsistent",
 		       RULES_DUMP_TRIES);
 
-	printf(RULE_FMT, "id", "role", "dir", "proto", "ports", "feature", "enabled",
-	       "packets", "bytes", "name");
+	if (!dump_form)
+		printf(RULE_FMT, "id", "role", "dir", "proto", "ports", "feature", "enabled",
+		       "packets", "bytes", "name");
 	for (i = 0; i < rules.n; i++)
 		print_rule(&rules.v[i]);
 	ret = 0;
@@ -245,9 +295,9 @@ enum cmd_status cmd_show(int argc, char **argv)
 	struct genl_ctx ctx;
 	int ret;
 
-	(void)argv;
-	if (argc != 1)
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "dump")))
 		return CMD_USAGE;
+	dump_form = argc == 2;
 	if (genl_open(&ctx) < 0)
 		return CMD_FAIL;
 	ret = show_roles(&ctx);
