@@ -495,6 +495,7 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	const struct lyncedge_config *config;
 	struct nla_bitfield32 bf;
 	struct sk_buff *msg;
+	unsigned int gen;
 	void *hdr;
 	int err;
 
@@ -508,6 +509,11 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
+	/*
+	 * The generation first: a configuration newer than it only makes a
+	 * read-modify-write fail and retry, never overwrite what it missed.
+	 */
+	gen = smp_load_acquire(&ln->gen);
 	rcu_read_lock();
 	config = rcu_dereference(ln->config);
 	bf.value = config->features;
@@ -517,7 +523,7 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	      nla_put_u16(msg, LYNCEDGE_A_MEDIA_MAX, config->media_max) ||
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_EXTERNAL, config->mode[LYNCEDGE_ROLE_EXTERNAL - 1]) ||
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]) ||
-	      nla_put_u32(msg, LYNCEDGE_A_GENERATION, READ_ONCE(ln->gen)) ||
+	      nla_put_u32(msg, LYNCEDGE_A_GENERATION, gen) ||
 	      lyncedge_nl_put_peers(msg, &config->peers) ||
 	      lyncedge_nl_put_services(msg, &config->services);
 	rcu_read_unlock();

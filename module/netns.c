@@ -128,7 +128,11 @@ int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 	old = rtnl_dereference(ln->config);
 	rcu_assign_pointer(ln->config, new);
 	kfree_rcu(old, rcu);
-	WRITE_ONCE(ln->gen, ln->gen + 1);
+	/*
+	 * After the new configuration, so that a reader that sees this
+	 * generation sees it too (GET_CONFIG reads in the other order).
+	 */
+	smp_store_release(&ln->gen, ln->gen + 1);
 	return 0;
 }
 
