@@ -34,10 +34,16 @@ static int lyncedge_proto_index(u8 proto)
 	}
 }
 
+static struct lyncedge_portset *lyncedge_set(struct lyncedge_policy *policy, u8 role, u8 dir,
+					     u8 proto)
+{
+	return &policy->set[role - 1][dir][lyncedge_proto_index(proto)];
+}
+
 static struct lyncedge_portset *lyncedge_set_of(struct lyncedge_policy *policy,
 						const struct lyncedge_rule *rule)
 {
-	return &policy->set[rule->role - 1][rule->dir][lyncedge_proto_index(rule->proto)];
+	return lyncedge_set(policy, rule->role, rule->dir, rule->proto);
 }
 
 static int lyncedge_portset_add(struct lyncedge_portset *set, u16 min, u16 max)
@@ -105,6 +111,7 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 	memcpy(policy->mode, config->mode, sizeof(policy->mode));
 	policy->peers = config->peers;
 	policy->services = config->services;
+	policy->config = config;
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
@@ -120,6 +127,17 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 			continue;
 		}
 		err = lyncedge_portset_add(lyncedge_set_of(policy, rule), min, max);
+		if (err) {
+			kvfree(policy);
+			return ERR_PTR(err);
+		}
+	}
+	/* A custom rule shares no port with any other rule of its set. */
+	for (i = 0; i < config->ncustom; i++) {
+		const struct lyncedge_custom *c = config->custom[i];
+
+		err = lyncedge_portset_add(lyncedge_set(policy, c->role, c->dir, c->proto),
+					   c->min, c->max);
 		if (err) {
 			kvfree(policy);
 			return ERR_PTR(err);
@@ -141,6 +159,12 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 			continue;
 		set = lyncedge_set_of(policy, rule);
 		set->id[lyncedge_portset_ordinal(set, min) - 1] = rule->id;
+	}
+	for (i = 0; i < config->ncustom; i++) {
+		const struct lyncedge_custom *c = config->custom[i];
+		struct lyncedge_portset *set = lyncedge_set(policy, c->role, c->dir, c->proto);
+
+		set->id[lyncedge_portset_ordinal(set, c->min) - 1] = LYNCEDGE_NRULES_MAX + 1 + i;
 	}
 	return policy;
 }

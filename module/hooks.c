@@ -178,6 +178,11 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	if (kind == LYNCEDGE_PKT_PORTS)
 		id = lyncedge_policy_lookup(policy, role, dir, pkt.proto, pkt.dport);
+	if (id > LYNCEDGE_NRULES_MAX) {
+		lyncedge_custom_count(policy->config->custom[id - LYNCEDGE_NRULES_MAX - 1],
+				      skb->len);
+		return NF_ACCEPT;
+	}
 	if (id)
 		id = lyncedge_match(policy, id, skb, state->pf, dir);
 	if (id) {

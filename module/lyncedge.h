@@ -49,6 +49,33 @@ struct lyncedge_services {
 	struct in6_addr a[LYNCEDGE_NSERVICES][LYNCEDGE_SERVICE_ADDRS_MAX];
 };
 
+struct lyncedge_counter {
+	u64_stats_t packets;
+	u64_stats_t bytes;
+};
+
+/* A custom rule's own counter, on each CPU. */
+struct lyncedge_pcounter {
+	struct u64_stats_sync syncp;
+	struct lyncedge_counter c;
+};
+
+/*
+ * A site's own rule. Configurations that keep it share it (counted
+ * references), so its id and counters outlive configuration changes.
+ */
+struct lyncedge_custom {
+	refcount_t ref;
+	u32 id;
+	u8 role;
+	u8 dir;
+	u8 proto;
+	u16 min;
+	u16 max;
+	char name[LYNCEDGE_CUSTOM_NAME_MAX];
+	struct lyncedge_pcounter __percpu *stats;
+};
+
 /* What an operator sets per namespace; replaced as a whole under RCU. */
 struct lyncedge_config {
 	struct rcu_head rcu;
@@ -58,6 +85,8 @@ struct lyncedge_config {
 	u8 mode[LYNCEDGE_NROLES];
 	struct lyncedge_peers peers;
 	struct lyncedge_services services;
+	unsigned int ncustom;
+	struct lyncedge_custom **custom;
 };
 
 struct lyncedge_rule {
@@ -90,7 +119,8 @@ struct lyncedge_portset {
 	DECLARE_BITMAP(allow, LYNCEDGE_NPORTS);
 	DECLARE_BITMAP(start, LYNCEDGE_NPORTS);
 	u16 rank[LYNCEDGE_NPORTS / BITS_PER_LONG];
-	u16 id[LYNCEDGE_NRULES_MAX];
+	/* a built-in rule's id, or LYNCEDGE_NRULES_MAX + 1 + custom index */
+	u16 id[LYNCEDGE_NRULES_MAX + LYNCEDGE_CUSTOM_MAX];
 };
 
 /* The enabled rules of a namespace, replaced as a whole under RCU. */
@@ -101,12 +131,9 @@ struct lyncedge_policy {
 	struct lyncedge_services services;
 	/* rules sharing one port range, in id order: next[id], 0 at the end */
 	u8 next[LYNCEDGE_NRULES_MAX + 1];
+	/* the configuration compiled; freed after this policy (both by RCU) */
+	const struct lyncedge_config *config;
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
-};
-
-struct lyncedge_counter {
-	u64_stats_t packets;
-	u64_stats_t bytes;
 };
 
 /* Slots: rule id - 1 for rules, then one per (role, direction) for drops. */
@@ -137,12 +164,20 @@ struct lyncedge_net {
 	struct lyncedge_stats __percpu *stats;
 	/* bumped on every change, so a dump that raced one is flagged */
 	unsigned int gen;
+	u32 next_custom_id;
 };
 
 struct lyncedge_net *lyncedge_pernet(const struct net *net);
 
 int lyncedge_policy_check(void);
 void lyncedge_config_default(struct lyncedge_config *config);
+struct lyncedge_config *lyncedge_config_dup(const struct lyncedge_config *config);
+void lyncedge_config_free(struct lyncedge_config *config);
+void lyncedge_config_free_rcu(struct rcu_head *head);
+struct lyncedge_custom *lyncedge_custom_new(u32 id);
+void lyncedge_custom_put(struct lyncedge_custom *custom);
+void lyncedge_custom_count(struct lyncedge_custom *custom, unsigned int len);
+void lyncedge_custom_read(const struct lyncedge_custom *custom, u64 *packets, u64 *bytes);
 void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,
 			 u16 *min, u16 *max);
 struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config);

@@ -23,6 +23,16 @@ static const struct nla_policy lyncedge_nl_service_policy[LYNCEDGE_SERVICE_A_MAX
 	[LYNCEDGE_SERVICE_A_ADDR] = { .type = NLA_BINARY, .len = sizeof(struct in6_addr) },
 };
 
+static const struct nla_policy lyncedge_nl_custom_policy[LYNCEDGE_CUSTOM_A_MAX + 1] = {
+	[LYNCEDGE_CUSTOM_A_ROLE] = NLA_POLICY_RANGE(NLA_U8, LYNCEDGE_ROLE_EXTERNAL,
+						    LYNCEDGE_ROLE_MAX),
+	[LYNCEDGE_CUSTOM_A_DIR] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_DIR_MAX),
+	[LYNCEDGE_CUSTOM_A_PROTO] = { .type = NLA_U8 },
+	[LYNCEDGE_CUSTOM_A_PORT_MIN] = NLA_POLICY_MIN(NLA_U16, 1),
+	[LYNCEDGE_CUSTOM_A_PORT_MAX] = NLA_POLICY_MIN(NLA_U16, 1),
+	[LYNCEDGE_CUSTOM_A_NAME] = { .type = NLA_NUL_STRING, .len = LYNCEDGE_CUSTOM_NAME_MAX - 1 },
+};
+
 static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[LYNCEDGE_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
@@ -35,6 +45,7 @@ static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_PEERS] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_peer_policy),
 	[LYNCEDGE_A_GENERATION] = { .type = NLA_U32 },
 	[LYNCEDGE_A_SERVICES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_service_policy),
+	[LYNCEDGE_A_CUSTOM_RULES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_custom_policy),
 };
 
 static struct genl_family lyncedge_genl_family;
@@ -114,14 +125,36 @@ static int lyncedge_nl_get_role(struct sk_buff *skb, struct netlink_callback *cb
 	return skb->len;
 }
 
+static int lyncedge_nl_put_counts(struct sk_buff *skb, u64 packets, u64 bytes)
+{
+	return nla_put_u64_64bit(skb, LYNCEDGE_A_PACKETS, packets, LYNCEDGE_A_PAD) ||
+	       nla_put_u64_64bit(skb, LYNCEDGE_A_BYTES, bytes, LYNCEDGE_A_PAD);
+}
+
 static int lyncedge_nl_put_counter(struct sk_buff *skb, const struct lyncedge_net *ln,
 				   unsigned int slot)
 {
 	u64 packets, bytes;
 
 	lyncedge_read(ln, slot, &packets, &bytes);
-	return nla_put_u64_64bit(skb, LYNCEDGE_A_PACKETS, packets, LYNCEDGE_A_PAD) ||
-	       nla_put_u64_64bit(skb, LYNCEDGE_A_BYTES, bytes, LYNCEDGE_A_PAD);
+	return lyncedge_nl_put_counts(skb, packets, bytes);
+}
+
+static int lyncedge_nl_put_custom(struct sk_buff *skb, const struct lyncedge_custom *c)
+{
+	u64 packets, bytes;
+
+	lyncedge_custom_read(c, &packets, &bytes);
+	return nla_put_u32(skb, LYNCEDGE_A_RULE_ID, c->id) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, c->role) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, c->dir) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_PROTO, c->proto) ||
+	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MIN, c->min) ||
+	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, c->max) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_CUSTOM, 1) ||
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED, 1) ||
+	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, c->name) ||
+	       lyncedge_nl_put_counts(skb, packets, bytes);
 }
 
 static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *ln,
@@ -155,27 +188,34 @@ static int lyncedge_nl_put_drop(struct sk_buff *skb, const struct lyncedge_net *
 	       lyncedge_nl_put_counter(skb, ln, lyncedge_drop_slot(role, dir));
 }
 
-/* cb->args[0]: the next row, rules first, then the drop counters. */
+/*
+ * cb->args[0]: the next row: built-in rules, custom rules, then the drop
+ * counters. A change between two parts of the dump is flagged (NLM_F_DUMP_INTR).
+ */
 static int lyncedge_nl_get_rules(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	const struct lyncedge_net *ln = lyncedge_pernet(sock_net(skb->sk));
-	unsigned int nrows = lyncedge_nrules + LYNCEDGE_NROLES * LYNCEDGE_NDIRS;
 	const struct lyncedge_config *config;
-	unsigned int row, drop;
+	unsigned int row, drop, nrows, rules;
 	void *hdr;
 	int err;
 
-	cb->seq = READ_ONCE(ln->gen);
+	/* Paired with the release in lyncedge_set_config(): see GET_CONFIG. */
+	cb->seq = smp_load_acquire(&ln->gen);
 	rcu_read_lock();
 	config = rcu_dereference(ln->config);
+	rules = lyncedge_nrules + config->ncustom;
+	nrows = rules + LYNCEDGE_NROLES * LYNCEDGE_NDIRS;
 	for (row = cb->args[0]; row < nrows; row++) {
 		hdr = lyncedge_nl_put(skb, cb, LYNCEDGE_CMD_GET_RULES);
 		if (!hdr)
 			break;
 		if (row < lyncedge_nrules) {
 			err = lyncedge_nl_put_rule(skb, ln, config, &lyncedge_rules[row]);
+		} else if (row < rules) {
+			err = lyncedge_nl_put_custom(skb, config->custom[row - lyncedge_nrules]);
 		} else {
-			drop = row - lyncedge_nrules;
+			drop = row - rules;
 			err = lyncedge_nl_put_drop(skb, ln, LYNCEDGE_ROLE_EXTERNAL +
 						   drop / LYNCEDGE_NDIRS, drop % LYNCEDGE_NDIRS);
 		}
@@ -256,10 +296,10 @@ static int lyncedge_nl_addr(const struct nlattr *attr, struct in6_addr *addr,
 	}
 }
 
-static int lyncedge_nl_peer(struct lyncedge_config *config, struct nlattr **tb,
-			    const struct nlattr *entry, struct netlink_ext_ack *extack)
+static int lyncedge_nl_peer(void *ctx, struct nlattr **tb, const struct nlattr *entry,
+			    struct netlink_ext_ack *extack)
 {
-	struct lyncedge_peers *peers = &config->peers;
+	struct lyncedge_peers *peers = &((struct lyncedge_config *)ctx)->peers;
 	struct lyncedge_prefix prefix = {};
 	struct in6_addr masked;
 	unsigned int group, i;
@@ -304,10 +344,10 @@ static int lyncedge_nl_peer(struct lyncedge_config *config, struct nlattr **tb,
 	return 0;
 }
 
-static int lyncedge_nl_service(struct lyncedge_config *config, struct nlattr **tb,
-			       const struct nlattr *entry, struct netlink_ext_ack *extack)
+static int lyncedge_nl_service(void *ctx, struct nlattr **tb, const struct nlattr *entry,
+			       struct netlink_ext_ack *extack)
 {
-	struct lyncedge_services *services = &config->services;
+	struct lyncedge_services *services = &((struct lyncedge_config *)ctx)->services;
 	struct in6_addr addr;
 	unsigned int s, i;
 	int err;
@@ -334,15 +374,15 @@ static int lyncedge_nl_service(struct lyncedge_config *config, struct nlattr **t
 	return 0;
 }
 
-/* tb[] below is sized for the larger of the entry attribute sets. */
-#define LYNCEDGE_NL_ENTRY_MAX	LYNCEDGE_PEER_A_MAX
+/* tb[] below is sized for the largest of the entry attribute sets. */
+#define LYNCEDGE_NL_ENTRY_MAX	LYNCEDGE_CUSTOM_A_MAX
 static_assert(LYNCEDGE_SERVICE_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
+static_assert(LYNCEDGE_PEER_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
 
 /* Each entry of a nested array, parsed with its policy, handed to fn. */
-static int lyncedge_nl_array(struct lyncedge_config *config, const struct nlattr *array,
+static int lyncedge_nl_array(void *ctx, const struct nlattr *array,
 			     unsigned int maxtype, const struct nla_policy *policy,
-			     int (*fn)(struct lyncedge_config *config, struct nlattr **tb,
-				       const struct nlattr *entry,
+			     int (*fn)(void *ctx, struct nlattr **tb, const struct nlattr *entry,
 				       struct netlink_ext_ack *extack),
 			     struct netlink_ext_ack *extack)
 {
@@ -352,7 +392,7 @@ static int lyncedge_nl_array(struct lyncedge_config *config, const struct nlattr
 
 	nla_for_each_nested(entry, array, rem) {
 		err = nla_parse_nested(tb, maxtype, entry, policy, extack) ?:
-		      fn(config, tb, entry, extack);
+		      fn(ctx, tb, entry, extack);
 		if (err)
 			return err;
 	}
@@ -380,13 +420,127 @@ static int lyncedge_nl_config_services(struct lyncedge_config *config, struct ge
 				 lyncedge_nl_service, info->extack);
 }
 
+/* A custom rule list being built from a request, against the one it replaces. */
+struct lyncedge_nl_customs {
+	struct lyncedge_net *ln;
+	const struct lyncedge_config *old;
+	unsigned long *taken;	/* the old rules already given again */
+	struct lyncedge_custom **list;
+	unsigned int n;
+};
+
+static bool lyncedge_custom_same(const struct lyncedge_custom *a, const struct lyncedge_custom *b)
+{
+	return a->role == b->role && a->dir == b->dir && a->proto == b->proto &&
+	       a->min == b->min && a->max == b->max && !strcmp(a->name, b->name);
+}
+
+static int lyncedge_nl_custom(void *ctx, struct nlattr **tb, const struct nlattr *entry,
+			      struct netlink_ext_ack *extack)
+{
+	struct lyncedge_nl_customs *cs = ctx;
+	struct lyncedge_custom want = {}, *c = NULL;
+	unsigned int i;
+
+	if (!tb[LYNCEDGE_CUSTOM_A_ROLE] || !tb[LYNCEDGE_CUSTOM_A_DIR] ||
+	    !tb[LYNCEDGE_CUSTOM_A_PROTO] || !tb[LYNCEDGE_CUSTOM_A_PORT_MIN] ||
+	    !tb[LYNCEDGE_CUSTOM_A_PORT_MAX] || !tb[LYNCEDGE_CUSTOM_A_NAME]) {
+		NL_SET_ERR_MSG_ATTR(extack, entry,
+				    "a custom rule needs role, direction, protocol, ports, name");
+		return -EINVAL;
+	}
+	want.role = nla_get_u8(tb[LYNCEDGE_CUSTOM_A_ROLE]);
+	want.dir = nla_get_u8(tb[LYNCEDGE_CUSTOM_A_DIR]);
+	want.proto = nla_get_u8(tb[LYNCEDGE_CUSTOM_A_PROTO]);
+	want.min = nla_get_u16(tb[LYNCEDGE_CUSTOM_A_PORT_MIN]);
+	want.max = nla_get_u16(tb[LYNCEDGE_CUSTOM_A_PORT_MAX]);
+	nla_strscpy(want.name, tb[LYNCEDGE_CUSTOM_A_NAME], sizeof(want.name));
+	if (want.proto != IPPROTO_TCP && want.proto != IPPROTO_UDP) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_CUSTOM_A_PROTO],
+				    "a rule is for tcp or udp");
+		return -EINVAL;
+	}
+	if (want.min > want.max) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_CUSTOM_A_PORT_MAX],
+				    "the port range is reversed");
+		return -EINVAL;
+	}
+	if (!want.name[0]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_CUSTOM_A_NAME], "a rule needs a name");
+		return -EINVAL;
+	}
+	for (i = 0; i < cs->n; i++) {
+		if (lyncedge_custom_same(cs->list[i], &want)) {
+			NL_SET_ERR_MSG_ATTR(extack, entry, "the custom rule is given twice");
+			return -EEXIST;
+		}
+	}
+	if (cs->n == LYNCEDGE_CUSTOM_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, entry, "too many custom rules");
+		return -E2BIG;
+	}
+	/* The same rule again keeps its id and counters. */
+	for (i = 0; i < cs->old->ncustom && !c; i++) {
+		if (!test_bit(i, cs->taken) && lyncedge_custom_same(cs->old->custom[i], &want)) {
+			__set_bit(i, cs->taken);
+			c = cs->old->custom[i];
+			refcount_inc(&c->ref);
+		}
+	}
+	if (!c) {
+		c = lyncedge_custom_new(cs->ln->next_custom_id++);
+		if (!c)
+			return -ENOMEM;
+		c->role = want.role;
+		c->dir = want.dir;
+		c->proto = want.proto;
+		c->min = want.min;
+		c->max = want.max;
+		memcpy(c->name, want.name, sizeof(c->name));
+	}
+	cs->list[cs->n++] = c;
+	return 0;
+}
+
+/* A present LYNCEDGE_A_CUSTOM_RULES replaces every custom rule. */
+static int lyncedge_nl_config_customs(struct lyncedge_net *ln, struct lyncedge_config *config,
+				      struct genl_info *info)
+{
+	struct lyncedge_nl_customs cs = { .ln = ln, .old = config };
+	unsigned int i;
+	int err;
+
+	if (!info->attrs[LYNCEDGE_A_CUSTOM_RULES])
+		return 0;
+	cs.list = kvcalloc(LYNCEDGE_CUSTOM_MAX, sizeof(*cs.list), GFP_KERNEL);
+	cs.taken = bitmap_zalloc(max(config->ncustom, 1U), GFP_KERNEL);
+	err = cs.list && cs.taken ? 0 : -ENOMEM;
+	if (!err)
+		err = lyncedge_nl_array(&cs, info->attrs[LYNCEDGE_A_CUSTOM_RULES],
+					LYNCEDGE_CUSTOM_A_MAX, lyncedge_nl_custom_policy,
+					lyncedge_nl_custom, info->extack);
+	bitmap_free(cs.taken);
+	if (err) {
+		for (i = 0; i < cs.n; i++)
+			lyncedge_custom_put(cs.list[i]);
+		kvfree(cs.list);
+		return err;
+	}
+	for (i = 0; i < config->ncustom; i++)
+		lyncedge_custom_put(config->custom[i]);
+	kvfree(config->custom);
+	config->custom = cs.list;
+	config->ncustom = cs.n;
+	return 0;
+}
+
 /* The present attributes change a copy; the copy replaces the whole. */
 static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 {
 	static const int attrs[] = {
 		LYNCEDGE_A_FEATURES, LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX,
 		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS,
-		LYNCEDGE_A_SERVICES,
+		LYNCEDGE_A_SERVICES, LYNCEDGE_A_CUSTOM_RULES,
 	};
 	struct nlattr *gen = info->attrs[LYNCEDGE_A_GENERATION];
 	struct net *net = genl_info_net(info);
@@ -409,7 +563,7 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 		err = -EAGAIN;
 		goto out;
 	}
-	config = kmemdup(rtnl_dereference(ln->config), sizeof(*config), GFP_KERNEL);
+	config = lyncedge_config_dup(rtnl_dereference(ln->config));
 	if (!config) {
 		err = -ENOMEM;
 		goto out;
@@ -417,9 +571,10 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 	err = lyncedge_nl_config_features(config, info) ?:
 	      lyncedge_nl_config_media(config, info) ?:
 	      lyncedge_nl_config_peers(config, info) ?:
-	      lyncedge_nl_config_services(config, info);
+	      lyncedge_nl_config_services(config, info) ?:
+	      lyncedge_nl_config_customs(ln, config, info);
 	if (err) {
-		kfree(config);
+		lyncedge_config_free(config);
 		goto out;
 	}
 	lyncedge_nl_config_modes(config, info);

@@ -101,8 +101,8 @@ int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_
 }
 
 /*
- * Takes new, a kmalloc()ed configuration, and makes it the namespace's, or
- * frees it. It compiles before anything changes, hooked or not, so that a
+ * Takes new, a configuration of its own (lyncedge_config_dup()), and makes
+ * it the namespace's, or frees it. It compiles before anything changes, hooked or not, so that a
  * bad one is refused now rather than when a role is set later.
  */
 int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
@@ -117,8 +117,8 @@ int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 	if (IS_ERR(policy)) {
 		if (PTR_ERR(policy) == -EEXIST)
 			NL_SET_ERR_MSG_MOD(extack,
-					   "the media range overlaps a port of another rule");
-		kfree(new);
+					   "a port range overlaps another rule (media range or custom rule)");
+		lyncedge_config_free(new);
 		return PTR_ERR(policy);
 	}
 	if (rcu_access_pointer(ln->policy))
@@ -127,7 +127,7 @@ int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 		lyncedge_policy_free(policy);
 	old = rtnl_dereference(ln->config);
 	rcu_assign_pointer(ln->config, new);
-	kfree_rcu(old, rcu);
+	call_rcu(&old->rcu, lyncedge_config_free_rcu);
 	/*
 	 * After the new configuration, so that a reader that sees this
 	 * generation sees it too (GET_CONFIG reads in the other order).
@@ -159,6 +159,7 @@ static int __net_init lyncedge_net_init(struct net *net)
 	xa_init(&ln->roles);
 	/* Not 0: netlink takes a dump's first sequence of 0 as "none yet". */
 	ln->gen = 1;
+	ln->next_custom_id = LYNCEDGE_CUSTOM_ID_MIN;
 	config = kmalloc(sizeof(*config), GFP_KERNEL);
 	if (!config)
 		return -ENOMEM;
@@ -177,7 +178,7 @@ static int __net_init lyncedge_net_init(struct net *net)
 err_stats:
 	free_percpu(ln->stats);
 err_config:
-	kfree(config);
+	lyncedge_config_free(config);
 	return err;
 }
 
@@ -195,7 +196,7 @@ static void __net_exit lyncedge_net_exit(struct net *net)
 	/* Hooks in flight may still count: wait for them before freeing. */
 	synchronize_net();
 	free_percpu(ln->stats);
-	kfree(rcu_access_pointer(ln->config));
+	lyncedge_config_free(rcu_access_pointer(ln->config));
 }
 
 static struct pernet_operations lyncedge_net_ops = {
@@ -222,6 +223,6 @@ void lyncedge_netns_exit(void)
 {
 	unregister_netdevice_notifier(&lyncedge_netdev_notifier);
 	unregister_pernet_subsys(&lyncedge_net_ops);
-	/* The last policies are freed by call_rcu callbacks in this module. */
+	/* The last policies and configurations are freed by call_rcu callbacks here. */
 	rcu_barrier();
 }

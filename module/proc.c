@@ -10,12 +10,27 @@
 
 #define LYNCEDGE_PROC_ROW "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12llu %14llu %s\n"
 
+static void lyncedge_proc_rule(struct seq_file *seq, u32 id, u8 role, u8 dir, u8 proto,
+			       u16 min, u16 max, const char *feature, bool enabled,
+			       u64 packets, u64 bytes, const char *name)
+{
+	char ids[12], ports[12];
+
+	snprintf(ids, sizeof(ids), "%u", id);
+	if (min == max)
+		snprintf(ports, sizeof(ports), "%u", min);
+	else
+		snprintf(ports, sizeof(ports), "%u-%u", min, max);
+	seq_printf(seq, LYNCEDGE_PROC_ROW, ids, lyncedge_role_name(role), lyncedge_dir_name(dir),
+		   lyncedge_proto_name(proto), ports, feature, enabled ? "yes" : "no", packets,
+		   bytes, name);
+}
+
 static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 {
 	const struct lyncedge_net *ln = lyncedge_pernet(seq_file_single_net(seq));
 	const struct lyncedge_config *config;
 	unsigned int i, role, dir;
-	char id[12], ports[12];
 	u64 packets, bytes;
 	u16 min, max;
 
@@ -26,18 +41,19 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 
-		snprintf(id, sizeof(id), "%u", rule->id);
 		lyncedge_rule_ports(rule, config, &min, &max);
-		if (min == max)
-			snprintf(ports, sizeof(ports), "%u", min);
-		else
-			snprintf(ports, sizeof(ports), "%u-%u", min, max);
 		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &packets, &bytes);
-		seq_printf(seq, LYNCEDGE_PROC_ROW, id, lyncedge_role_name(rule->role),
-			   lyncedge_dir_name(rule->dir), lyncedge_proto_name(rule->proto), ports,
-			   lyncedge_feature_name(rule->feature),
-			   config->features & BIT(rule->feature) ? "yes" : "no", packets, bytes,
-			   rule->name);
+		lyncedge_proc_rule(seq, rule->id, rule->role, rule->dir, rule->proto, min, max,
+				   lyncedge_feature_name(rule->feature),
+				   config->features & BIT(rule->feature), packets, bytes,
+				   rule->name);
+	}
+	for (i = 0; i < config->ncustom; i++) {
+		const struct lyncedge_custom *c = config->custom[i];
+
+		lyncedge_custom_read(c, &packets, &bytes);
+		lyncedge_proc_rule(seq, c->id, c->role, c->dir, c->proto, c->min, c->max,
+				   "custom", true, packets, bytes, c->name);
 	}
 	rcu_read_unlock();
 	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++) {

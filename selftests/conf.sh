@@ -101,6 +101,37 @@ check "dump: the counters are /proc's" \
 	[ "$(awk -F'\t' '$1 == "rule" && $2 == 5 { print $10 }' /tmp/dump)" = "$(packets 5)" ]
 check "dump: the configuration" grep -qx "$(printf 'media-range\t50000\t59999')" /tmp/dump
 
+# 1,000 custom rules in one file: one request, a dump of many messages,
+# the same fast path, and counters that survive setconf of the same file.
+grep -v '^#' /tmp/default.conf >/tmp/many.conf
+i=20000
+while [ $i -lt 21000 ]; do
+	echo "add-rule external in udp $i site rule $i" >>/tmp/many.conf
+	i=$((i + 1))
+done
+check "many: setconf of 1,000 custom rules" in_ns $NS $CTL setconf /tmp/many.conf
+in_ns $NS $CTL show dump >/tmp/dump
+check "many: the dump has all 1,000 (and the 28 built-in)" \
+	sh -c "[ \$(awk -F'\t' '\$1 == \"rule\" && \$8 == \"custom\"' /tmp/dump | wc -l) -eq 1000 ] &&
+	       [ \$(awk -F'\t' '\$1 == \"rule\"' /tmp/dump | wc -l) -eq 1028 ]"
+check "many: /proc lists them" sh -c "[ \$($IP netns exec $NS cat $RULES | grep -c ' custom ') -eq 1000 ]"
+rid=$(awk -F'\t' '$1 == "rule" && $12 == "site rule 20777" { print $2 }' /tmp/dump)
+stop_ns $NS
+listen $NS /tmp/conf.log tcp:443 udp:20777 || exit 1
+check "many: udp/20777 passes" in_ns $PEER "$PROBE" send udp 192.0.2.1 20777 m1
+check "many: and counts on its rule ($rid)" [ "$(packets "$rid")" = 1 ]
+showconf | in_ns $NS $CTL setconf -
+ktap $? "many: showconf | setconf - with 1,000 rules"
+check "many: the rules keep their ids and counters" [ "$(packets "$rid")" = 1 ]
+check "many: showconf prints the rules back" sh -c "[ \$($IP netns exec $NS $CTL showconf | grep -c '^add-rule ') -eq 1000 ]"
+printf 'add-rule external in tcp 443 clash\n' >/tmp/clash.conf
+cat /tmp/many.conf >>/tmp/clash.conf
+! in_ns $NS $CTL setconf /tmp/clash.conf 2>/dev/null
+ktap $? "many: a file whose rule overlaps a built-in one is refused"
+check "many: and the 1,000 rules are still there" [ "$(packets "$rid")" = 1 ]
+check "many: setconf of the default drops them all" in_ns $NS $CTL setconf /tmp/default.conf
+check "many: none left" sh -c "! $IP netns exec $NS cat $RULES | grep -q ' custom '"
+
 $IP netns add other-$$
 in_ns $NS $CTL set-mode external audit
 in_ns other-$$ $CTL showconf >/tmp/conf.other

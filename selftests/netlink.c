@@ -9,6 +9,7 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <net/if.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -709,6 +710,125 @@ TEST_F(nl, service_missing_address)
 	mnl_attr_nest_end(nlh, entry);
 	mnl_attr_nest_end(nlh, nest);
 	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+static void put_custom(struct nlmsghdr *nlh, uint8_t role, uint8_t dir, uint8_t proto,
+		       uint16_t min, uint16_t max, const char *name)
+{
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_ROLE, role);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_DIR, dir);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_PROTO, proto);
+	mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MIN, min);
+	mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MAX, max);
+	if (name)
+		mnl_attr_put_strz(nlh, LYNCEDGE_CUSTOM_A_NAME, name);
+	mnl_attr_nest_end(nlh, entry);
+}
+
+/* How many rows a rules dump has now. */
+static int rule_rows(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self)
+{
+	char buf[NL_BUF];
+	struct nl_reply r;
+
+	ASSERT_EQ(0, nl_talk(self->nl, nl_start(buf, self->family, LYNCEDGE_CMD_GET_RULES,
+						NLM_F_DUMP), &r));
+	return r.messages;
+}
+
+#define CUSTOM_REJECTED(self, err, ...) do {					\
+	struct nlmsghdr *nlh = SET_CONFIG(self);				\
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES);	\
+										\
+	put_custom(nlh, __VA_ARGS__);						\
+	mnl_attr_nest_end(nlh, nest);						\
+	EXPECT_REJECTED((self), nlh, (err));					\
+	EXPECT_EQ(28 + 4, rule_rows(_metadata, (self)));			\
+} while (0)
+
+TEST_F(nl, custom_rules_round_trip)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES);
+
+	put_custom(nlh, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP, 5070, 5070, "a");
+	put_custom(nlh, LYNCEDGE_ROLE_INTERNAL, LYNCEDGE_DIR_OUT, IPPROTO_UDP, 7000, 7100, "b");
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	EXPECT_EQ(28 + 2 + 4, rule_rows(_metadata, self));
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	EXPECT_EQ(28 + 4, rule_rows(_metadata, self));
+}
+
+TEST_F(nl, custom_rule_not_tcp_or_udp)
+{
+	CUSTOM_REJECTED(self, EINVAL, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_SCTP,
+			5070, 5070, "a");
+}
+
+TEST_F(nl, custom_rule_reversed)
+{
+	CUSTOM_REJECTED(self, EINVAL, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			5071, 5070, "a");
+}
+
+TEST_F(nl, custom_rule_no_role)
+{
+	CUSTOM_REJECTED(self, ERANGE, LYNCEDGE_ROLE_NONE, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			5070, 5070, "a");
+}
+
+TEST_F(nl, custom_rule_bad_direction)
+{
+	CUSTOM_REJECTED(self, ERANGE, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_MAX + 1, IPPROTO_TCP,
+			5070, 5070, "a");
+}
+
+TEST_F(nl, custom_rule_port_zero)
+{
+	CUSTOM_REJECTED(self, ERANGE, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			0, 5070, "a");
+}
+
+TEST_F(nl, custom_rule_without_name)
+{
+	CUSTOM_REJECTED(self, EINVAL, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			5070, 5070, NULL);
+}
+
+TEST_F(nl, custom_rule_name_too_long)
+{
+	char name[LYNCEDGE_CUSTOM_NAME_MAX + 1];
+
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	CUSTOM_REJECTED(self, EINVAL, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			5070, 5070, name);
+}
+
+TEST_F(nl, custom_rule_overlaps_a_built_in_rule)
+{
+	CUSTOM_REJECTED(self, EEXIST, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			440, 450, "a");
+}
+
+TEST_F(nl, custom_rule_twice)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES);
+
+	put_custom(nlh, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP, 5070, 5070, "a");
+	put_custom(nlh, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP, 5070, 5070, "a");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_REJECTED(self, nlh, EEXIST);
+	EXPECT_EQ(28 + 4, rule_rows(_metadata, self));
 }
 
 TEST_F(nl, config_stale_generation)

@@ -369,6 +369,33 @@ to 5 tcp 192.0.2.3 443
 to 5 tcp 2001:db8:e::5 443
 to 6 tcp 192.0.2.3 5061
 
+# Custom rules: a site moves a port; the rule gets an id, the same fast
+# path and a counter of its own, and goes again with del-rule.
+check "custom: add-rule external in tcp 5070 moved SIP" \
+	in_ns $EDGE $CTL add-rule external in tcp 5070 moved SIP
+cid=$(in_ns $EDGE $CTL show dump | awk -F'\t' '$1 == "rule" && $8 == "custom" && $12 == "moved SIP" { print $2 }')
+check "custom: it has an id of its own ($cid)" [ "$cid" -ge 1001 ]
+stop_ns $EDGE
+listen $EDGE /tmp/edge.log $(specs external-in internal-in) udp:22 tcp:5070 || exit 1
+for a in 192.0.2.1 2001:db8:e::1; do
+	n=$((n + 1))
+	counters $EDGE >/tmp/before
+	in_ns $INET "$PROBE" send tcp $a 5070 k$n
+	rc=$?
+	counters $EDGE >/tmp/after
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+	[ $rc -eq 0 ] && grep -q " k$n\$" /tmp/edge.log && [ "$d" = "$cid external in +1," ]
+	ktap $? "custom: tcp/5070 to $a passes and counts on rule $cid [$d]"
+done
+! in_ns $EDGE $CTL add-rule external in tcp 440-450 clash 2>/tmp/err
+ktap $? "custom: a rule over a built-in port is refused"
+check "custom: with the module's reason" grep -q "overlaps" /tmp/err
+check "custom: del-rule $cid" in_ns $EDGE $CTL del-rule $cid
+echo 'tcp 5070' >/tmp/flows
+dropped external in 4 </tmp/flows
+! in_ns $EDGE $CTL del-rule $cid 2>/dev/null
+ktap $? "custom: deleting it twice is refused"
+
 check "policy: set-role e0 none" in_ns $EDGE $CTL set-role e0 none
 untouched $INET 192.0.2.1 tcp 22 "role taken away: tcp/22 to e0 passes, nothing counts"
 check "policy: show no longer lists e0" sh -c "! $IP netns exec $EDGE $CTL show | grep -Eq '^ +e0 '"

@@ -78,6 +78,15 @@ san 1 setconf
 san 0 del-peer frontend 10.0.1.0/24
 san 1 del-peer frontend 10.0.1.0/24
 san 0 del-peer director 2001:db8::10/128
+san 0 add-rule external in tcp 5070 moved SIP
+san 1 add-rule external in tcp 5070 moved SIP
+san 1 add-rule external in tcp 443 clash
+san 1 add-rule nowhere in tcp 5070 x
+san 1 add-rule external in tcp 5070
+san 0 show
+san 0 showconf
+san 1 del-rule 99
+san 1 del-rule 999999
 san 0 set-mode internal enforce
 san 0 set-media-range 50000-59999
 san 0 set-role t0 none

@@ -5,6 +5,7 @@
  * (setconf) and the command line, and showconf prints what it reads.
  */
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <errno.h>
 #include <sys/socket.h>
 #include <stdlib.h>
@@ -30,10 +31,12 @@ void conf_defaults(struct conf *c)
 	c->mode_set[1] = true;
 	c->peers_set = true;
 	c->services_set = true;
+	c->rules_set = true;
 }
 
 void conf_unset(struct conf *c)
 {
+	c->rules_set = false;
 	c->services_set = false;
 	c->features_set = 0;
 	c->media_set = false;
@@ -254,12 +257,102 @@ static int service(struct conf *c, int argc, char **argv, char *err, size_t len)
 	return 0;
 }
 
+static bool rule_same(const struct conf_rule *a, const struct conf_rule *b)
+{
+	return a->role == b->role && a->dir == b->dir && a->proto == b->proto &&
+	       a->min == b->min && a->max == b->max && !strcmp(a->name, b->name);
+}
+
+/* add-rule ROLE in|out tcp|udp PORT[-PORT] NAME...: the name is the rest. */
+static int add_rule(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	struct conf_rule r = { 0 };
+	const char *dash;
+	int min, max, i;
+	size_t n = 0;
+
+	if (argc < 6) {
+		snprintf(err, len, "add-rule takes a role, in|out, tcp|udp, PORT[-PORT] and a name");
+		return -1;
+	}
+	i = role_parse(argv[1]);
+	if (i != LYNCEDGE_ROLE_EXTERNAL && i != LYNCEDGE_ROLE_INTERNAL) {
+		snprintf(err, len, "\"%s\" is not a role: external or internal", argv[1]);
+		return -1;
+	}
+	r.role = i;
+	if (strcmp(argv[2], "in") && strcmp(argv[2], "out")) {
+		snprintf(err, len, "\"%s\" is not a direction: in or out", argv[2]);
+		return -1;
+	}
+	r.dir = strcmp(argv[2], "in") ? LYNCEDGE_DIR_OUT : LYNCEDGE_DIR_IN;
+	if (strcmp(argv[3], "tcp") && strcmp(argv[3], "udp")) {
+		snprintf(err, len, "\"%s\" is not a protocol: tcp or udp", argv[3]);
+		return -1;
+	}
+	r.proto = strcmp(argv[3], "tcp") ? IPPROTO_UDP : IPPROTO_TCP;
+	dash = strchr(argv[4], '-');
+	min = port_parse(argv[4], dash ? dash : argv[4] + strlen(argv[4]));
+	max = dash ? port_parse(dash + 1, dash + 1 + strlen(dash + 1)) : min;
+	if (min < 0 || max < 0 || min > max) {
+		snprintf(err, len, "\"%s\" is not a port or a port range LOW-HIGH", argv[4]);
+		return -1;
+	}
+	r.min = min;
+	r.max = max;
+	for (i = 5; i < argc; i++) {
+		n += snprintf(r.name + n, n < sizeof(r.name) ? sizeof(r.name) - n : 0, "%s%s",
+			      i > 5 ? " " : "", argv[i]);
+		if (n >= sizeof(r.name)) {
+			snprintf(err, len, "a rule's name has at most %d characters",
+				 LYNCEDGE_CUSTOM_NAME_MAX - 1);
+			return -1;
+		}
+	}
+	for (i = 0; i < (int)c->nrules; i++) {
+		if (rule_same(&c->rules[i], &r)) {
+			snprintf(err, len, "that rule is there already (id %u)", c->rules[i].id);
+			return -1;
+		}
+	}
+	if (c->nrules == LYNCEDGE_CUSTOM_MAX) {
+		snprintf(err, len, "there are at most %d custom rules", LYNCEDGE_CUSTOM_MAX);
+		return -1;
+	}
+	c->rules[c->nrules++] = r;
+	c->rules_set = true;
+	return 0;
+}
+
+static int del_rule(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	unsigned int i;
+	char *end;
+	unsigned long id = argc == 2 ? strtoul(argv[1], &end, 10) : 0;
+
+	if (argc != 2 || !argv[1][0] || *end || id < LYNCEDGE_CUSTOM_ID_MIN) {
+		snprintf(err, len, "del-rule takes the id of a custom rule (%d or above)",
+			 LYNCEDGE_CUSTOM_ID_MIN);
+		return -1;
+	}
+	for (i = 0; i < c->nrules && c->rules[i].id != id; i++)
+		;
+	if (i == c->nrules) {
+		snprintf(err, len, "there is no custom rule %lu", id);
+		return -1;
+	}
+	memmove(&c->rules[i], &c->rules[i + 1], (--c->nrules - i) * sizeof(c->rules[0]));
+	c->rules_set = true;
+	return 0;
+}
+
 bool conf_is_statement(const char *word)
 {
 	return !strcmp(word, "enable") || !strcmp(word, "disable") ||
 	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode") ||
 	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
-	       !strcmp(word, "set-service");
+	       !strcmp(word, "set-service") || !strcmp(word, "add-rule") ||
+	       !strcmp(word, "del-rule");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -274,6 +367,10 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return mode(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-service"))
 		return service(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "add-rule"))
+		return add_rule(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "del-rule"))
+		return del_rule(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "add-peer"))
 		return peer(c, argc, argv, true, err, errlen);
 	if (!strcmp(argv[0], "del-peer"))
@@ -326,6 +423,24 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 					     a->family == AF_INET ? 4 : 16, a->addr);
 				mnl_attr_nest_end(nlh, entry);
 			}
+		}
+		mnl_attr_nest_end(nlh, nest);
+	}
+	if (c->rules_set) {
+		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES);
+		unsigned int i;
+
+		for (i = 0; i < c->nrules; i++) {
+			const struct conf_rule *r = &c->rules[i];
+			struct nlattr *entry = mnl_attr_nest_start(nlh, i + 1);
+
+			mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_ROLE, r->role);
+			mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_DIR, r->dir);
+			mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_PROTO, r->proto);
+			mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MIN, r->min);
+			mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MAX, r->max);
+			mnl_attr_put_strz(nlh, LYNCEDGE_CUSTOM_A_NAME, r->name);
+			mnl_attr_nest_end(nlh, entry);
 		}
 		mnl_attr_nest_end(nlh, nest);
 	}
@@ -418,10 +533,47 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
+/* The custom rules come with the rules dump, which holds any number of them. */
+static int custom_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
+	struct conf *c = data;
+	struct conf_rule *r;
+
+	if (genl_parse(nlh, tb) < 0)
+		return MNL_CB_ERROR;
+	if (!tb[LYNCEDGE_A_RULE_CUSTOM])
+		return MNL_CB_OK;
+	if (!tb[LYNCEDGE_A_RULE_ID] || !tb[LYNCEDGE_A_RULE_ROLE] || !tb[LYNCEDGE_A_RULE_DIR] ||
+	    !tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
+	    !tb[LYNCEDGE_A_RULE_PORT_MAX] || !tb[LYNCEDGE_A_RULE_NAME] ||
+	    c->nrules == LYNCEDGE_CUSTOM_MAX)
+		return bad_reply();
+	r = &c->rules[c->nrules++];
+	r->id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
+	r->role = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ROLE]);
+	r->dir = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_DIR]);
+	r->proto = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_PROTO]);
+	r->min = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MIN]);
+	r->max = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MAX]);
+	snprintf(r->name, sizeof(r->name), "%s", mnl_attr_get_str(tb[LYNCEDGE_A_RULE_NAME]));
+	return MNL_CB_OK;
+}
+
+/*
+ * The configuration first, for its generation: a change before the dump
+ * makes the write that follows fail with EAGAIN and be tried again.
+ */
 int conf_get(struct genl_ctx *ctx, struct conf *c)
 {
+	int err;
+
 	conf_defaults(c);
-	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
+	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
+	if (err)
+		return err;
+	c->nrules = 0;
+	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP), custom_cb, c);
 }
 
 void conf_addr_print(FILE *f, const struct conf_addr *a)
@@ -462,6 +614,15 @@ void conf_print(FILE *f, const struct conf *c)
 			conf_addr_print(f, &c->addrs[i][j]);
 		}
 		fputc('\n', f);
+	}
+	for (i = 0; i < c->nrules; i++) {
+		const struct conf_rule *r = &c->rules[i];
+
+		fprintf(f, "add-rule %s %s %s %u", role_name(r->role), dir_name(r->dir),
+			proto_name(r->proto), r->min);
+		if (r->max != r->min)
+			fprintf(f, "-%u", r->max);
+		fprintf(f, " %s\n", r->name);
 	}
 	for (i = 0; i < c->npeers; i++) {
 		fprintf(f, "add-peer %s ", group_name(c->peers[i].group));

@@ -25,6 +25,13 @@ struct conf_addr {
 	uint8_t addr[16];
 };
 
+struct conf_rule {
+	uint32_t id;		/* the module's, 0 for a rule not sent yet */
+	uint8_t role, dir, proto;
+	uint16_t min, max;
+	char name[LYNCEDGE_CUSTOM_NAME_MAX];
+};
+
 struct conf {
 	uint32_t features;	/* the features named in features_set: on or off */
 	uint32_t features_set;
@@ -38,6 +45,9 @@ struct conf {
 	bool services_set;	/* every service's addresses, replacing the module's */
 	unsigned int naddrs[LYNCEDGE_SERVICE_MAX];	/* by service - 1 */
 	struct conf_addr addrs[LYNCEDGE_SERVICE_MAX][LYNCEDGE_SERVICE_ADDRS_MAX];
+	bool rules_set;		/* every custom rule, replacing the module's */
+	unsigned int nrules;
+	struct conf_rule rules[LYNCEDGE_CUSTOM_MAX];
 	bool have_generation;	/* from GET_CONFIG: sent back for read-modify-write */
 	uint32_t generation;
 };
@@ -51,7 +61,7 @@ void conf_unset(struct conf *c);
 /*
  * Applies one statement, the words of a lyncedgectl subcommand that
  * configures (enable, disable, set-media-range, set-mode, set-service,
- * add-peer, del-peer), to c. On a bad statement returns -1 with a message in err.
+ * add-peer, del-peer, add-rule, del-rule), to c. On a bad statement returns -1 with a message in err.
  */
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);
 

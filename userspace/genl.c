@@ -50,6 +50,8 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_RULE_GROUPS]	= { MNL_TYPE_U32, 0 },
 	[LYNCEDGE_A_SERVICES]		= { MNL_TYPE_NESTED, 0 },
 	[LYNCEDGE_A_RULE_SERVICE]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_CUSTOM_RULES]	= { MNL_TYPE_NESTED, 0 },
+	[LYNCEDGE_A_RULE_CUSTOM]	= { MNL_TYPE_U8, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };

@@ -10,7 +10,8 @@
 
 #include <uapi/linux/lyncedge.h>
 
-#define GENL_SEND_SIZE	512
+/* Room for a whole configuration: every custom rule goes in one request. */
+#define GENL_SEND_SIZE	(LYNCEDGE_CUSTOM_MAX * 128 + 4096)
 /* The kernel never puts more than 32 KiB of dump into one read. */
 #define GENL_RECV_SIZE	32768
 

@@ -21,6 +21,8 @@ static const struct command commands[] = {
 	{ "set-media-range", cmd_statement, "set-media-range LOW-HIGH" },
 	{ "set-mode",	cmd_statement,	"set-mode external|internal enforce|audit" },
 	{ "set-service", cmd_statement, "set-service access|webconf|av [ADDR...]" },
+	{ "add-rule",	cmd_statement,	"add-rule external|internal in|out tcp|udp PORT[-PORT] NAME" },
+	{ "del-rule",	cmd_statement,	"del-rule ID" },
 	{ "add-peer",	cmd_statement,	"add-peer frontend|director|branch PREFIX" },
 	{ "del-peer",	cmd_statement,	"del-peer frontend|director|branch PREFIX" },
 	{ "show",	cmd_show,	"show [dump]" },

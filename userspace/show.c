@@ -25,6 +25,7 @@ static bool dump_form;
 
 struct rule {
 	bool drop;	/* a drop counter, not a rule */
+	bool custom;	/* a site's own rule, which has no feature */
 	uint32_t id;
 	uint8_t role;
 	uint8_t dir;
@@ -202,14 +203,17 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		r.drop = true;
 	} else {
 		if (!tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
-		    !tb[LYNCEDGE_A_RULE_PORT_MAX] || !tb[LYNCEDGE_A_RULE_FEATURE] ||
+		    !tb[LYNCEDGE_A_RULE_PORT_MAX] ||
+		    (!tb[LYNCEDGE_A_RULE_FEATURE] && !tb[LYNCEDGE_A_RULE_CUSTOM]) ||
 		    !tb[LYNCEDGE_A_RULE_ENABLED] || !tb[LYNCEDGE_A_RULE_NAME])
 			return bad_reply();
 		r.id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
 		r.proto = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_PROTO]);
 		r.port_min = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MIN]);
 		r.port_max = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MAX]);
-		r.feature = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_FEATURE]);
+		r.custom = !!tb[LYNCEDGE_A_RULE_CUSTOM];
+		if (!r.custom)
+			r.feature = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_FEATURE]);
 		r.enabled = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ENABLED]);
 		r.name = strdup(mnl_attr_get_str(tb[LYNCEDGE_A_RULE_NAME]));
 		if (!r.name)
@@ -221,6 +225,11 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	}
 	return MNL_CB_OK;
+}
+
+static const char *rule_feature(const struct rule *r)
+{
+	return r->custom ? "custom" : feature_name(r->feature);
 }
 
 static void print_rule(const struct rule *r)
@@ -235,7 +244,7 @@ static void print_rule(const struct rule *r)
 	if (dump_form) {
 		printf("rule\t%" PRIu32 "\t%s\t%s\t%s\t%u\t%u\t%s\t%s\t%" PRIu64 "\t%" PRIu64
 		       "\t%s\n", r->id, role_name(r->role), dir_name(r->dir), proto_name(r->proto),
-		       r->port_min, r->port_max, feature_name(r->feature),
+		       r->port_min, r->port_max, rule_feature(r),
 		       r->enabled ? "yes" : "no", r->packets, r->bytes, r->name);
 		return;
 	}
@@ -253,7 +262,7 @@ static void print_rule(const struct rule *r)
 	else
 		snprintf(ports, sizeof(ports), "%u-%u", r->port_min, r->port_max);
 	printf(RULE_FMT, id, role_name(r->role), dir_name(r->dir), proto_name(r->proto),
-	       ports, feature_name(r->feature), r->enabled ? "yes" : "no", packets, bytes,
+	       ports, rule_feature(r), r->enabled ? "yes" : "no", packets, bytes,
 	       r->name);
 }
 

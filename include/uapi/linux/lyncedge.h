@@ -39,6 +39,9 @@
  *   LYNCEDGE_A_RULE_GROUPS    u32, 1 << enum lyncedge_group for each peer
  *                             group the rule accepts (internal rules)
  *   LYNCEDGE_A_RULE_SERVICE   u8, enum lyncedge_service the rule is bound to
+ *   LYNCEDGE_A_RULE_CUSTOM    u8, 1 for a custom rule (which has no
+ *                             LYNCEDGE_A_RULE_FEATURE); after the built-in
+ *                             rules, before the drop counters
  *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
  *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
  *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
@@ -97,6 +100,23 @@
  *                            Rules that share their port range (the three
  *                            "external in tcp 443" rows) are tried in id
  *                            order, and the first that matches counts.
+ *   LYNCEDGE_A_CUSTOM_RULES  nested array (NLA_F_NESTED) of the site's own
+ *                            rules ("sites move ports"), each with
+ *       LYNCEDGE_CUSTOM_A_ROLE     u8, EXTERNAL or INTERNAL
+ *       LYNCEDGE_CUSTOM_A_DIR      u8, enum lyncedge_dir
+ *       LYNCEDGE_CUSTOM_A_PROTO    u8, IPPROTO_TCP or IPPROTO_UDP
+ *       LYNCEDGE_CUSTOM_A_PORT_MIN u16 each, 1 to 65535, not reversed
+ *       LYNCEDGE_CUSTOM_A_PORT_MAX
+ *       LYNCEDGE_CUSTOM_A_NAME     string, at most
+ *                                  LYNCEDGE_CUSTOM_NAME_MAX - 1 bytes
+ *                            It replaces every custom rule, at most
+ *                            LYNCEDGE_CUSTOM_MAX. A rule given exactly as one
+ *                            the namespace has keeps its id and counters;
+ *                            others get new ids, from LYNCEDGE_CUSTOM_ID_MIN
+ *                            up, never reused in the namespace. A custom
+ *                            rule may not overlap any other enabled rule of
+ *                            its role, direction and protocol (-EEXIST).
+ *                            They are read back with LYNCEDGE_CMD_GET_RULES.
  *   LYNCEDGE_A_GENERATION    u32: apply only if the namespace's state is
  *                            still at this generation (from GET_CONFIG),
  *                            else -EAGAIN; for read-modify-write.
@@ -171,6 +191,10 @@ enum lyncedge_service {
 #define LYNCEDGE_SERVICE_MAX (__LYNCEDGE_SERVICE_LAST - 1)
 #define LYNCEDGE_SERVICE_ADDRS_MAX 8
 
+#define LYNCEDGE_CUSTOM_MAX 1024
+#define LYNCEDGE_CUSTOM_ID_MIN 1001
+#define LYNCEDGE_CUSTOM_NAME_MAX 64
+
 /* Groups of rows an operator switches together. */
 enum lyncedge_feature {
 	LYNCEDGE_FEATURE_CORE,		/* everything the seed does not mark optional */
@@ -226,6 +250,8 @@ enum lyncedge_attr {
 	LYNCEDGE_A_RULE_GROUPS,
 	LYNCEDGE_A_SERVICES,
 	LYNCEDGE_A_RULE_SERVICE,
+	LYNCEDGE_A_CUSTOM_RULES,
+	LYNCEDGE_A_RULE_CUSTOM,
 	__LYNCEDGE_A_LAST
 };
 
@@ -249,5 +275,18 @@ enum lyncedge_service_attr {
 };
 
 #define LYNCEDGE_SERVICE_A_MAX (__LYNCEDGE_SERVICE_A_LAST - 1)
+
+enum lyncedge_custom_attr {
+	LYNCEDGE_CUSTOM_A_UNSPEC,
+	LYNCEDGE_CUSTOM_A_ROLE,
+	LYNCEDGE_CUSTOM_A_DIR,
+	LYNCEDGE_CUSTOM_A_PROTO,
+	LYNCEDGE_CUSTOM_A_PORT_MIN,
+	LYNCEDGE_CUSTOM_A_PORT_MAX,
+	LYNCEDGE_CUSTOM_A_NAME,
+	__LYNCEDGE_CUSTOM_A_LAST
+};
+
+#define LYNCEDGE_CUSTOM_A_MAX (__LYNCEDGE_CUSTOM_A_LAST - 1)
 
 #endif /* _UAPI_LINUX_LYNCEDGE_H */
