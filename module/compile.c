@@ -174,19 +174,23 @@ void lyncedge_policy_free(struct lyncedge_policy *policy)
 	kvfree(policy);
 }
 
-/* Whether a rule bound to service may take addr: any, until it has addresses. */
-bool lyncedge_service_allowed(const struct lyncedge_services *services, u8 service,
-			      const struct in6_addr *addr)
+/*
+ * How a rule bound to service takes addr: 1 when addr is one of the
+ * service's addresses, 0 when the service has none (it takes any), -1 when
+ * addr is not the service's.
+ */
+int lyncedge_service_match(const struct lyncedge_services *services, u8 service,
+			   const struct in6_addr *addr)
 {
 	unsigned int i, n;
 
 	if (!service)
-		return true;
+		return 0;
 	n = services->n[service - 1];
 	for (i = 0; i < n; i++)
 		if (ipv6_addr_equal(addr, &services->a[service - 1][i]))
-			return true;
-	return !n;
+			return 1;
+	return n ? -1 : 0;
 }
 
 /*

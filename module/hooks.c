@@ -113,26 +113,32 @@ static void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct 
 }
 
 /*
- * Of the rules that share the flow's port range, the first whose service
- * address (the edge's end) and peer groups (the far end) take the packet.
+ * Of the rules that share the flow's port range and whose peer groups (the
+ * far end) take the packet: the one whose service lists the edge's address,
+ * else the first whose service has no addresses and so takes any.
  */
 static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
 			  const struct sk_buff *skb, u8 pf, unsigned int dir)
 {
 	bool in = dir == LYNCEDGE_DIR_IN;
 	struct in6_addr edge, peer;
+	u32 any = 0;
+	int m;
 
 	lyncedge_addr(skb, pf, !in, &edge);
 	lyncedge_addr(skb, pf, in, &peer);
 	for (; id; id = policy->next[id]) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[id - 1];
 
-		if (lyncedge_service_allowed(&policy->services, rule->service, &edge) &&
-		    (!rule->groups ||
-		     lyncedge_peer_allowed(&policy->peers, rule->groups, &peer)))
+		if (rule->groups && !lyncedge_peer_allowed(&policy->peers, rule->groups, &peer))
+			continue;
+		m = lyncedge_service_match(&policy->services, rule->service, &edge);
+		if (m > 0)
 			return id;
+		if (!m && !any)
+			any = id;
 	}
-	return 0;
+	return any;
 }
 
 static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,

@@ -182,8 +182,8 @@ void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge
 			 u16 *min, u16 *max);
 struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config);
 void lyncedge_policy_free(struct lyncedge_policy *policy);
-bool lyncedge_service_allowed(const struct lyncedge_services *services, u8 service,
-			      const struct in6_addr *addr);
+int lyncedge_service_match(const struct lyncedge_services *services, u8 service,
+			   const struct in6_addr *addr);
 bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 			   const struct in6_addr *addr);
 u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,

@@ -14,7 +14,7 @@ try() { # LABEL CLIENT-NS PROTO ADDR PORT
 }
 
 topology_up
-listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 || exit 1
+listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 tcp:5070 || exit 1
 listen $INET /tmp/inet.log udp:53 tcp:80 tcp:5061 tcp:50000 tcp:25 || exit 1
 
 say "insmod lyncedge.ko"
@@ -42,6 +42,23 @@ say "lyncedgectl show"
 in_ns $EDGE $CTL show
 say "cat /proc/net/lyncedge/rules"
 in_ns $EDGE cat $RULES
+
+say "fitting the policy to this edge"
+for c in "set-service access 192.0.2.1 2001:db8:e::1" "set-service av 192.0.2.3" \
+	"add-peer frontend 198.51.100.0/24" "add-rule external in tcp 5070 SIP on a moved port" \
+	"set-mode internal audit"; do
+	echo "  lyncedgectl $c"
+	in_ns $EDGE $CTL $c
+done
+$IP -n $EDGE addr add 192.0.2.3/24 dev e0
+try "remote user -> Access Edge 192.0.2.1 tcp/443" $INET tcp 192.0.2.1 443
+try "peer -> A/V Edge 192.0.2.3 tcp/443" $INET tcp 192.0.2.3 443
+try "federation partner -> A/V Edge 192.0.2.3 tcp/5061 (not its service)" $INET tcp 192.0.2.3 5061
+try "site client -> edge 192.0.2.1 tcp/5070 (custom rule)" $INET tcp 192.0.2.1 5070
+say "lyncedgectl show"
+in_ns $EDGE $CTL show
+say "lyncedgectl showconf"
+in_ns $EDGE $CTL showconf
 
 say "lyncedgectl set-role e0 none: the external side is untouched again"
 in_ns $EDGE $CTL set-role e0 none

@@ -368,6 +368,12 @@ done
 to 5 tcp 192.0.2.3 443
 to 5 tcp 2001:db8:e::5 443
 to 6 tcp 192.0.2.3 5061
+# One service with its address is enough to count its own: the row whose
+# service lists the address wins over rows that take any.
+check "services: set-service av 192.0.2.3 alone" in_ns $EDGE $CTL set-service av 192.0.2.3
+to 28 tcp 192.0.2.3 443
+to 5 tcp 192.0.2.1 443
+check "services: set-service av (none again)" in_ns $EDGE $CTL set-service av
 
 # Custom rules: a site moves a port; the rule gets an id, the same fast
 # path and a counter of its own, and goes again with del-rule.
