@@ -25,36 +25,51 @@ struct lyncedge_stats __percpu *lyncedge_stats_alloc(void)
 	return stats;
 }
 
+/* One CPU's counter; the caller has bottom halves off. */
+void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter *c,
+			  unsigned int len)
+{
+	u64_stats_update_begin(syncp);
+	u64_stats_inc(&c->packets);
+	u64_stats_add(&c->bytes, len);
+	u64_stats_update_end(syncp);
+}
+
+/* Adds one CPU's counter, read consistently, to the sums. */
+void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lyncedge_counter *c,
+			  u64 *packets, u64 *bytes)
+{
+	unsigned int start;
+	u64 p, b;
+
+	do {
+		start = u64_stats_fetch_begin(syncp);
+		p = u64_stats_read(&c->packets);
+		b = u64_stats_read(&c->bytes);
+	} while (u64_stats_fetch_retry(syncp, start));
+	*packets += p;
+	*bytes += b;
+}
+
 void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len)
 {
 	struct lyncedge_stats *s;
 
 	local_bh_disable();
 	s = this_cpu_ptr(ln->stats);
-	u64_stats_update_begin(&s->syncp);
-	u64_stats_inc(&s->slot[slot].packets);
-	u64_stats_add(&s->slot[slot].bytes, len);
-	u64_stats_update_end(&s->syncp);
+	lyncedge_counter_add(&s->syncp, &s->slot[slot], len);
 	local_bh_enable();
 }
 
 void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, u64 *packets, u64 *bytes)
 {
+	const struct lyncedge_stats *s;
 	int cpu;
 
 	*packets = 0;
 	*bytes = 0;
 	for_each_possible_cpu(cpu) {
-		const struct lyncedge_stats *s = per_cpu_ptr(ln->stats, cpu);
-		unsigned int start;
-		u64 p, b;
-
-		do {
-			start = u64_stats_fetch_begin(&s->syncp);
-			p = u64_stats_read(&s->slot[slot].packets);
-			b = u64_stats_read(&s->slot[slot].bytes);
-		} while (u64_stats_fetch_retry(&s->syncp, start));
-		*packets += p;
-		*bytes += b;
+		s = per_cpu_ptr(ln->stats, cpu);
+		lyncedge_counter_sum(&s->syncp, &s->slot[slot], packets, bytes);
 	}
 }

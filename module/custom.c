@@ -45,31 +45,20 @@ void lyncedge_custom_count(struct lyncedge_custom *custom, unsigned int len)
 
 	local_bh_disable();
 	pc = this_cpu_ptr(custom->stats);
-	u64_stats_update_begin(&pc->syncp);
-	u64_stats_inc(&pc->c.packets);
-	u64_stats_add(&pc->c.bytes, len);
-	u64_stats_update_end(&pc->syncp);
+	lyncedge_counter_add(&pc->syncp, &pc->c, len);
 	local_bh_enable();
 }
 
 void lyncedge_custom_read(const struct lyncedge_custom *custom, u64 *packets, u64 *bytes)
 {
+	const struct lyncedge_pcounter *pc;
 	int cpu;
 
 	*packets = 0;
 	*bytes = 0;
 	for_each_possible_cpu(cpu) {
-		const struct lyncedge_pcounter *pc = per_cpu_ptr(custom->stats, cpu);
-		unsigned int start;
-		u64 p, b;
-
-		do {
-			start = u64_stats_fetch_begin(&pc->syncp);
-			p = u64_stats_read(&pc->c.packets);
-			b = u64_stats_read(&pc->c.bytes);
-		} while (u64_stats_fetch_retry(&pc->syncp, start));
-		*packets += p;
-		*bytes += b;
+		pc = per_cpu_ptr(custom->stats, cpu);
+		lyncedge_counter_sum(&pc->syncp, &pc->c, packets, bytes);
 	}
 }
 

@@ -196,6 +196,10 @@ int lyncedge_netns_init(void);
 void lyncedge_netns_exit(void);
 
 struct lyncedge_stats __percpu *lyncedge_stats_alloc(void);
+void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter *c,
+			  unsigned int len);
+void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lyncedge_counter *c,
+			  u64 *packets, u64 *bytes);
 void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len);
 void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, u64 *packets, u64 *bytes);
 
