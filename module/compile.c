@@ -108,9 +108,6 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 	policy = kvzalloc(sizeof(*policy), GFP_KERNEL);
 	if (!policy)
 		return ERR_PTR(-ENOMEM);
-	memcpy(policy->mode, config->mode, sizeof(policy->mode));
-	policy->peers = config->peers;
-	policy->services = config->services;
 	policy->config = config;
 
 	for (i = 0; i < lyncedge_nrules; i++) {

@@ -130,9 +130,10 @@ static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
 	for (; id; id = policy->next[id]) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[id - 1];
 
-		if (rule->groups && !lyncedge_peer_allowed(&policy->peers, rule->groups, &peer))
+		if (rule->groups &&
+		    !lyncedge_peer_allowed(&policy->config->peers, rule->groups, &peer))
 			continue;
-		m = lyncedge_service_match(&policy->services, rule->service, &edge);
+		m = lyncedge_service_match(&policy->config->services, rule->service, &edge);
 		if (m > 0)
 			return id;
 		if (!m && !any)
@@ -196,7 +197,7 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	}
 	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
-	return policy->mode[role - 1] == LYNCEDGE_MODE_AUDIT ? NF_ACCEPT : NF_DROP;
+	return policy->config->mode[role - 1] == LYNCEDGE_MODE_AUDIT ? NF_ACCEPT : NF_DROP;
 }
 
 /*

@@ -126,13 +126,13 @@ struct lyncedge_portset {
 /* The enabled rules of a namespace, replaced as a whole under RCU. */
 struct lyncedge_policy {
 	struct rcu_head rcu;
-	u8 mode[LYNCEDGE_NROLES];
-	struct lyncedge_peers peers;
-	struct lyncedge_services services;
+	/*
+	 * The configuration compiled, for its modes, addresses and custom
+	 * rules: replaced together with this policy and freed by RCU after it.
+	 */
+	const struct lyncedge_config *config;
 	/* rules sharing one port range, in id order: next[id], 0 at the end */
 	u8 next[LYNCEDGE_NRULES_MAX + 1];
-	/* the configuration compiled; freed after this policy (both by RCU) */
-	const struct lyncedge_config *config;
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
 };
 
