@@ -5,13 +5,10 @@
 # `showconf | setconf -` changes nothing. Counters survive a setconf.
 . ./lib.sh
 
-grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+load_module
 NS=conf-$$
 PEER=confp-$$
-$IP netns add $NS
-$IP netns add $PEER
-trap 'stop_ns $NS; stop_ns $PEER; $IP netns del $NS; $IP netns del $PEER' EXIT
-veth $NS t0 192.0.2.1 2001:db8:e::1 $PEER p0 192.0.2.2 2001:db8:e::2
+peer_pair $NS $PEER
 in_ns $NS $CTL set-role t0 external
 listen $NS /tmp/conf.log tcp:443 udp:40000 udp:50000 || exit 1
 

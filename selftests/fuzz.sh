@@ -11,13 +11,10 @@
 SEED=${LYNCEDGE_FUZZ_SEED:-1}
 COUNT=${LYNCEDGE_FUZZ_COUNT:-100000}
 
-grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+load_module
 FZ=fz-$$
 PEER=fzp-$$
-$IP netns add $FZ
-$IP netns add $PEER
-trap 'stop_ns $PEER; $IP netns del $PEER; $IP netns del $FZ' EXIT
-veth $FZ t0 192.0.2.1 2001:db8:e::1 $PEER p0 192.0.2.2 2001:db8:e::2
+peer_pair $FZ $PEER
 $IP -n $FZ link add t1 type veth peer name t2
 
 in_ns $PEER "$PROBE" flood 192.0.2.1 3478 600 &

@@ -69,6 +69,20 @@ veth() { # NS1 DEV1 ADDR4 ADDR6 NS2 DEV2 ADDR4 ADDR6
 	$IP -n "$5" link set "$6" up
 }
 
+# load_module: insmod, unless an earlier selftest of this boot has.
+load_module() {
+	grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+}
+
+# peer_pair NS PEER: two namespaces joined by t0 in NS (192.0.2.1,
+# 2001:db8:e::1) and p0 in PEER (.2, ::2), both gone when the test exits.
+peer_pair() {
+	$IP netns add "$1"
+	$IP netns add "$2"
+	trap "stop_ns $1; stop_ns $2; $IP netns del $1; $IP netns del $2" EXIT
+	veth "$1" t0 192.0.2.1 2001:db8:e::1 "$2" p0 192.0.2.2 2001:db8:e::2
+}
+
 topology_up() {
 	for ns in $INET $EDGE $LAN; do
 		$IP netns add "$ns"

@@ -4,7 +4,7 @@
 # unloading the module while traffic flows. Ends with the module unloaded.
 . ./lib.sh
 
-grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+load_module
 topology_up
 trap topology_down EXIT
 listen $EDGE /tmp/edge.log tcp:22 tcp:443 udp:3478 udp:3479 || exit 1

@@ -4,7 +4,7 @@
 # of their own, with an interface t0 to name.
 . ./lib.sh
 
-grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+load_module
 NS=nl-$$
 $IP netns add $NS
 trap '$IP netns del $NS' EXIT

@@ -7,7 +7,7 @@
 # a module without roles change nothing.
 . ./lib.sh
 
-grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+load_module
 topology_up
 trap topology_down EXIT
 

@@ -9,7 +9,7 @@ SAN=/usr/sbin/lyncedgectl-san
 export ASAN_OPTIONS=detect_leaks=1:exitcode=99
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98
 
-grep -q '^lyncedge ' /proc/modules || /sbin/insmod $MODULE
+load_module
 NS=san-$$
 $IP netns add $NS
 trap '$IP netns del $NS' EXIT
