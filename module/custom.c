@@ -49,16 +49,17 @@ void lyncedge_custom_count(struct lyncedge_custom *custom, unsigned int len)
 	local_bh_enable();
 }
 
-void lyncedge_custom_read(const struct lyncedge_custom *custom, u64 *packets, u64 *bytes)
+/* The raw sums over every CPU; see counters.c for what readers see. */
+void lyncedge_custom_sum(const struct lyncedge_custom *custom, struct lyncedge_totals *t)
 {
 	const struct lyncedge_pcounter *pc;
 	int cpu;
 
-	*packets = 0;
-	*bytes = 0;
+	t->packets = 0;
+	t->bytes = 0;
 	for_each_possible_cpu(cpu) {
 		pc = per_cpu_ptr(custom->stats, cpu);
-		lyncedge_counter_sum(&pc->syncp, &pc->c, packets, bytes);
+		lyncedge_counter_sum(&pc->syncp, &pc->c, &t->packets, &t->bytes);
 	}
 }
 

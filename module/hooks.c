@@ -28,6 +28,7 @@ enum lyncedge_kind {
 
 struct lyncedge_pkt {
 	u8 proto;
+	u16 sport;
 	u16 dport;
 };
 
@@ -42,6 +43,7 @@ static enum lyncedge_kind lyncedge_ports(const struct sk_buff *skb, int thoff,
 	ports = skb_header_pointer(skb, thoff, sizeof(_ports), _ports);
 	if (!ports)
 		return LYNCEDGE_PKT_BAD;
+	pkt->sport = ntohs(ports[0]);
 	pkt->dport = ntohs(ports[1]);
 	return LYNCEDGE_PKT_PORTS;
 }
@@ -142,6 +144,25 @@ static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
 	return any;
 }
 
+static const u8 lyncedge_kind_reason[] = {
+	[LYNCEDGE_PKT_PORTS] = LYNCEDGE_REASON_NO_RULE,
+	[LYNCEDGE_PKT_OTHER] = LYNCEDGE_REASON_PROTOCOL,
+	[LYNCEDGE_PKT_BAD] = LYNCEDGE_REASON_MALFORMED,
+};
+
+/* Counts a packet no rule allows, tells the listeners, and judges it by the role's mode. */
+static unsigned int lyncedge_drop(const struct nf_hook_state *state, struct lyncedge_net *ln,
+				  const struct lyncedge_policy *policy, struct lyncedge_drop *drop)
+{
+	const struct lyncedge_config *config = policy->config;
+	bool audit = config->mode[drop->role - 1] == LYNCEDGE_MODE_AUDIT;
+
+	lyncedge_count(ln, lyncedge_drop_slot(drop->role, drop->dir), drop->skb->len);
+	drop->action = audit ? LYNCEDGE_ACTION_AUDIT : LYNCEDGE_ACTION_DROP;
+	lyncedge_event(state->net, ln, config, drop);
+	return audit ? NF_ACCEPT : NF_DROP;
+}
+
 static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 				  const struct nf_hook_state *state)
 {
@@ -151,10 +172,12 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 	const struct lyncedge_policy *policy;
 	enum ip_conntrack_info ctinfo;
 	struct lyncedge_pkt pkt = {};
+	struct lyncedge_drop drop;
 	enum lyncedge_kind kind;
 	unsigned int role;
 	void *entry;
 	u32 id = 0;
+	u8 reason;
 
 	if (!dev)
 		return NF_ACCEPT;
@@ -166,6 +189,7 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 	kind = state->pf == NFPROTO_IPV4 ? lyncedge_parse4(skb, &pkt) : lyncedge_parse6(skb, &pkt);
 	if (kind == LYNCEDGE_PKT_NDISC)
 		return NF_ACCEPT;
+	reason = lyncedge_kind_reason[kind];
 
 	/*
 	 * Return traffic and related packets (ICMP errors) pass. A packet that
@@ -177,6 +201,7 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 			return NF_ACCEPT;
 	} else if (ctinfo != IP_CT_UNTRACKED) {
 		kind = LYNCEDGE_PKT_BAD;
+		reason = LYNCEDGE_REASON_INVALID;
 	}
 
 	policy = rcu_dereference(ln->policy);
@@ -196,8 +221,12 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
 		return NF_ACCEPT;
 	}
-	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
-	return policy->config->mode[role - 1] == LYNCEDGE_MODE_AUDIT ? NF_ACCEPT : NF_DROP;
+	drop = (struct lyncedge_drop){
+		.skb = skb, .dev = dev, .pf = state->pf, .role = role, .dir = dir,
+		.reason = reason, .proto = pkt.proto, .ports = kind == LYNCEDGE_PKT_PORTS,
+		.sport = pkt.sport, .dport = pkt.dport,
+	};
+	return lyncedge_drop(state, ln, policy, &drop);
 }
 
 /*

@@ -6,6 +6,9 @@
 #define _LYNCEDGE_H
 
 #include <linux/bitmap.h>
+#include <linux/mutex.h>
+#include <linux/seqlock.h>
+#include <linux/spinlock.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/netlink.h>
 #include <linux/xarray.h>
@@ -54,6 +57,12 @@ struct lyncedge_counter {
 	u64_stats_t bytes;
 };
 
+/* A counter read over every CPU, or its base (see counters.c). */
+struct lyncedge_totals {
+	u64 packets;
+	u64 bytes;
+};
+
 /* A custom rule's own counter, on each CPU. */
 struct lyncedge_pcounter {
 	struct u64_stats_sync syncp;
@@ -74,6 +83,8 @@ struct lyncedge_custom {
 	u16 max;
 	char name[LYNCEDGE_CUSTOM_NAME_MAX];
 	struct lyncedge_pcounter __percpu *stats;
+	/* the sums at the last reset, under lyncedge_net.reset_lock */
+	struct lyncedge_totals base;
 };
 
 /* What an operator sets per namespace; replaced as a whole under RCU. */
@@ -85,6 +96,9 @@ struct lyncedge_config {
 	u8 mode[LYNCEDGE_NROLES];
 	struct lyncedge_peers peers;
 	struct lyncedge_services services;
+	/* drop events: a second on average, and at most at once */
+	u32 event_rate;
+	u32 event_burst;
 	unsigned int ncustom;
 	struct lyncedge_custom **custom;
 };
@@ -154,6 +168,19 @@ struct lyncedge_stats {
 	struct lyncedge_counter slot[LYNCEDGE_NSLOTS];
 };
 
+/* The drop events' token bucket and counters, under lock. */
+struct lyncedge_events {
+	/* guards the fields below; taken with bottom halves off */
+	spinlock_t lock;
+	/* nanoseconds of credit; an event costs NSEC_PER_SEC / rate */
+	u64 credit;
+	u64 stamp;
+	u64 sent;
+	u64 suppressed;
+	/* suppressed since the last event sent, which the next one reports */
+	u64 pending;
+};
+
 struct lyncedge_net {
 	/* ifindex -> xa_mk_value(role); read locklessly on the fast path */
 	struct xarray roles;
@@ -162,6 +189,11 @@ struct lyncedge_net {
 	/* non-NULL exactly while the namespace has hooks (has roles) */
 	struct lyncedge_policy __rcu *policy;
 	struct lyncedge_stats __percpu *stats;
+	/* serialises resets; base_seq lets readers copy a base whole */
+	struct mutex reset_lock;
+	seqcount_mutex_t base_seq;
+	struct lyncedge_totals base[LYNCEDGE_NSLOTS];
+	struct lyncedge_events events;
 	/* bumped on every change, so a dump that raced one is flagged */
 	unsigned int gen;
 	u32 next_custom_id;
@@ -177,7 +209,7 @@ void lyncedge_config_free_rcu(struct rcu_head *head);
 struct lyncedge_custom *lyncedge_custom_new(u32 id);
 void lyncedge_custom_put(struct lyncedge_custom *custom);
 void lyncedge_custom_count(struct lyncedge_custom *custom, unsigned int len);
-void lyncedge_custom_read(const struct lyncedge_custom *custom, u64 *packets, u64 *bytes);
+void lyncedge_custom_sum(const struct lyncedge_custom *custom, struct lyncedge_totals *t);
 void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,
 			 u16 *min, u16 *max);
 struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config);
@@ -201,7 +233,33 @@ void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter 
 void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lyncedge_counter *c,
 			  u64 *packets, u64 *bytes);
 void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len);
-void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, u64 *packets, u64 *bytes);
+void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t);
+void lyncedge_custom_read(const struct lyncedge_net *ln, const struct lyncedge_custom *custom,
+			  struct lyncedge_totals *t);
+void lyncedge_reset(struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t);
+void lyncedge_custom_reset(struct lyncedge_net *ln, struct lyncedge_custom *custom,
+			   struct lyncedge_totals *t);
+
+/* What a drop event tells of the packet. */
+struct lyncedge_drop {
+	const struct sk_buff *skb;
+	const struct net_device *dev;
+	u8 pf;
+	u8 role;
+	u8 dir;
+	u8 action;
+	u8 reason;
+	u8 proto;
+	bool ports;
+	u16 sport;
+	u16 dport;
+};
+
+void lyncedge_events_init(struct lyncedge_events *ev, const struct lyncedge_config *config);
+void lyncedge_events_refill(struct lyncedge_events *ev, const struct lyncedge_config *config);
+void lyncedge_events_read(struct lyncedge_events *ev, u64 *sent, u64 *suppressed);
+void lyncedge_event(struct net *net, struct lyncedge_net *ln, const struct lyncedge_config *config,
+		    const struct lyncedge_drop *drop);
 
 extern int (*lyncedge_ct_get)(struct net *net, u8 nfproto);
 extern void (*lyncedge_ct_put)(struct net *net, u8 nfproto);
@@ -212,6 +270,9 @@ int lyncedge_proc_init(struct net *net);
 void lyncedge_proc_exit(struct net *net);
 
 int lyncedge_genl_init(void);
+bool lyncedge_nl_listening(struct net *net);
+struct sk_buff *lyncedge_nl_event_new(void **hdr);
+void lyncedge_nl_event_send(struct net *net, struct sk_buff *msg, void *hdr);
 void lyncedge_genl_exit(void);
 
 const char *lyncedge_role_name(unsigned int role);

@@ -46,6 +46,9 @@ static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_GENERATION] = { .type = NLA_U32 },
 	[LYNCEDGE_A_SERVICES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_service_policy),
 	[LYNCEDGE_A_CUSTOM_RULES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_custom_policy),
+	[LYNCEDGE_A_RULE_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[LYNCEDGE_A_EVENT_RATE] = NLA_POLICY_MAX(NLA_U32, LYNCEDGE_EVENT_RATE_MAX),
+	[LYNCEDGE_A_EVENT_BURST] = NLA_POLICY_RANGE(NLA_U32, 1, LYNCEDGE_EVENT_BURST_MAX),
 };
 
 static struct genl_family lyncedge_genl_family;
@@ -125,26 +128,31 @@ static int lyncedge_nl_get_role(struct sk_buff *skb, struct netlink_callback *cb
 	return skb->len;
 }
 
-static int lyncedge_nl_put_counts(struct sk_buff *skb, u64 packets, u64 bytes)
+/*
+ * The counters go in last and are reserved before they are read: a reset
+ * clears a row only once its whole message has room in the reply.
+ */
+struct lyncedge_nl_counts {
+	struct nlattr *packets;
+	struct nlattr *bytes;
+};
+
+static int lyncedge_nl_reserve_counts(struct sk_buff *skb, struct lyncedge_nl_counts *nc)
 {
-	return nla_put_u64_64bit(skb, LYNCEDGE_A_PACKETS, packets, LYNCEDGE_A_PAD) ||
-	       nla_put_u64_64bit(skb, LYNCEDGE_A_BYTES, bytes, LYNCEDGE_A_PAD);
+	nc->packets = nla_reserve_64bit(skb, LYNCEDGE_A_PACKETS, sizeof(u64), LYNCEDGE_A_PAD);
+	nc->bytes = nla_reserve_64bit(skb, LYNCEDGE_A_BYTES, sizeof(u64), LYNCEDGE_A_PAD);
+	return nc->packets && nc->bytes ? 0 : -EMSGSIZE;
 }
 
-static int lyncedge_nl_put_counter(struct sk_buff *skb, const struct lyncedge_net *ln,
-				   unsigned int slot)
+static void lyncedge_nl_fill_counts(const struct lyncedge_nl_counts *nc,
+				    const struct lyncedge_totals *t)
 {
-	u64 packets, bytes;
-
-	lyncedge_read(ln, slot, &packets, &bytes);
-	return lyncedge_nl_put_counts(skb, packets, bytes);
+	memcpy(nla_data(nc->packets), &t->packets, sizeof(u64));
+	memcpy(nla_data(nc->bytes), &t->bytes, sizeof(u64));
 }
 
 static int lyncedge_nl_put_custom(struct sk_buff *skb, const struct lyncedge_custom *c)
 {
-	u64 packets, bytes;
-
-	lyncedge_custom_read(c, &packets, &bytes);
 	return nla_put_u32(skb, LYNCEDGE_A_RULE_ID, c->id) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, c->role) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, c->dir) ||
@@ -153,12 +161,10 @@ static int lyncedge_nl_put_custom(struct sk_buff *skb, const struct lyncedge_cus
 	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, c->max) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_CUSTOM, 1) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED, 1) ||
-	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, c->name) ||
-	       lyncedge_nl_put_counts(skb, packets, bytes);
+	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, c->name);
 }
 
-static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *ln,
-				const struct lyncedge_config *config,
+static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_config *config,
 				const struct lyncedge_rule *rule)
 {
 	u16 min, max;
@@ -176,58 +182,176 @@ static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_net *
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_SERVICE, rule->service) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED,
 			  !!(config->features & BIT(rule->feature))) ||
-	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name) ||
-	       lyncedge_nl_put_counter(skb, ln, lyncedge_rule_slot(rule->id));
-}
-
-static int lyncedge_nl_put_drop(struct sk_buff *skb, const struct lyncedge_net *ln,
-				unsigned int role, unsigned int dir)
-{
-	return nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, role) ||
-	       nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, dir) ||
-	       lyncedge_nl_put_counter(skb, ln, lyncedge_drop_slot(role, dir));
+	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name);
 }
 
 /*
- * cb->args[0]: the next row: built-in rules, custom rules, then the drop
- * counters. A change between two parts of the dump is flagged (NLM_F_DUMP_INTR).
+ * One row of the rules: built-in rules, custom rules, then the drop counter
+ * of each role and direction; with its counts, read or (with reset, under
+ * the namespace's reset_lock) read and cleared.
  */
-static int lyncedge_nl_get_rules(struct sk_buff *skb, struct netlink_callback *cb)
+static int lyncedge_nl_put_row(struct sk_buff *skb, struct lyncedge_net *ln,
+			       const struct lyncedge_config *config, unsigned int row, bool reset)
 {
-	const struct lyncedge_net *ln = lyncedge_pernet(sock_net(skb->sk));
-	const struct lyncedge_config *config;
-	unsigned int row, drop, nrows, rules;
-	void *hdr;
+	unsigned int rules = lyncedge_nrules + config->ncustom;
+	struct lyncedge_custom *custom = NULL;
+	unsigned int slot, drop, role, dir;
+	struct lyncedge_nl_counts nc;
+	struct lyncedge_totals t;
 	int err;
 
+	if (row < lyncedge_nrules) {
+		slot = lyncedge_rule_slot(lyncedge_rules[row].id);
+		err = lyncedge_nl_put_rule(skb, config, &lyncedge_rules[row]);
+	} else if (row < rules) {
+		slot = 0;
+		custom = config->custom[row - lyncedge_nrules];
+		err = lyncedge_nl_put_custom(skb, custom);
+	} else {
+		drop = row - rules;
+		role = LYNCEDGE_ROLE_EXTERNAL + drop / LYNCEDGE_NDIRS;
+		dir = drop % LYNCEDGE_NDIRS;
+		slot = lyncedge_drop_slot(role, dir);
+		err = nla_put_u8(skb, LYNCEDGE_A_RULE_ROLE, role) ||
+		      nla_put_u8(skb, LYNCEDGE_A_RULE_DIR, dir);
+	}
+	if (err || lyncedge_nl_reserve_counts(skb, &nc))
+		return -EMSGSIZE;
+	if (custom && reset)
+		lyncedge_custom_reset(ln, custom, &t);
+	else if (custom)
+		lyncedge_custom_read(ln, custom, &t);
+	else if (reset)
+		lyncedge_reset(ln, slot, &t);
+	else
+		lyncedge_read(ln, slot, &t);
+	lyncedge_nl_fill_counts(&nc, &t);
+	return 0;
+}
+
+static unsigned int lyncedge_nl_nrows(const struct lyncedge_config *config)
+{
+	return lyncedge_nrules + config->ncustom + LYNCEDGE_NROLES * LYNCEDGE_NDIRS;
+}
+
+/*
+ * cb->args[0]: the next row. A change between two parts of the dump is
+ * flagged (NLM_F_DUMP_INTR).
+ */
+static int lyncedge_nl_dump_rows(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+				 bool reset)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(sock_net(skb->sk));
+	const struct lyncedge_config *config;
+	unsigned int row;
+	void *hdr;
+
+	if (reset)
+		mutex_lock(&ln->reset_lock);
 	/* Paired with the release in lyncedge_set_config(): see GET_CONFIG. */
 	cb->seq = smp_load_acquire(&ln->gen);
 	rcu_read_lock();
 	config = rcu_dereference(ln->config);
-	rules = lyncedge_nrules + config->ncustom;
-	nrows = rules + LYNCEDGE_NROLES * LYNCEDGE_NDIRS;
-	for (row = cb->args[0]; row < nrows; row++) {
-		hdr = lyncedge_nl_put(skb, cb, LYNCEDGE_CMD_GET_RULES);
+	for (row = cb->args[0]; row < lyncedge_nl_nrows(config); row++) {
+		hdr = lyncedge_nl_put(skb, cb, cmd);
 		if (!hdr)
 			break;
-		if (row < lyncedge_nrules) {
-			err = lyncedge_nl_put_rule(skb, ln, config, &lyncedge_rules[row]);
-		} else if (row < rules) {
-			err = lyncedge_nl_put_custom(skb, config->custom[row - lyncedge_nrules]);
-		} else {
-			drop = row - rules;
-			err = lyncedge_nl_put_drop(skb, ln, LYNCEDGE_ROLE_EXTERNAL +
-						   drop / LYNCEDGE_NDIRS, drop % LYNCEDGE_NDIRS);
-		}
-		if (err) {
+		if (lyncedge_nl_put_row(skb, ln, config, row, reset)) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}
 		genlmsg_end(skb, hdr);
 	}
 	rcu_read_unlock();
+	if (reset)
+		mutex_unlock(&ln->reset_lock);
 	cb->args[0] = row;
 	return skb->len;
+}
+
+static int lyncedge_nl_get_rules(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return lyncedge_nl_dump_rows(skb, cb, LYNCEDGE_CMD_GET_RULES, false);
+}
+
+static int lyncedge_nl_reset_all(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return lyncedge_nl_dump_rows(skb, cb, LYNCEDGE_CMD_RESET_COUNTERS, true);
+}
+
+/* The row of a rule id, or -ENOENT. */
+static int lyncedge_nl_row_of(const struct lyncedge_config *config, u32 id)
+{
+	unsigned int i;
+
+	for (i = 0; i < lyncedge_nrules; i++)
+		if (lyncedge_rules[i].id == id)
+			return i;
+	for (i = 0; i < config->ncustom; i++)
+		if (config->custom[i]->id == id)
+			return lyncedge_nrules + i;
+	return -ENOENT;
+}
+
+static int lyncedge_nl_reset_rule(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(genl_info_net(info));
+	struct nlattr *attr = info->attrs[LYNCEDGE_A_RULE_ID];
+	const struct lyncedge_config *config;
+	struct sk_buff *msg;
+	void *hdr;
+	int row;
+
+	if (!attr) {
+		NL_SET_ERR_MSG_MOD(info->extack, "name the rule, or dump to reset every counter");
+		return -EINVAL;
+	}
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_RESET_COUNTERS);
+	if (!hdr) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	mutex_lock(&ln->reset_lock);
+	rcu_read_lock();
+	config = rcu_dereference(ln->config);
+	row = lyncedge_nl_row_of(config, nla_get_u32(attr));
+	if (row >= 0 && lyncedge_nl_put_row(msg, ln, config, row, true))
+		row = -EMSGSIZE;
+	rcu_read_unlock();
+	mutex_unlock(&ln->reset_lock);
+	if (row < 0) {
+		if (row == -ENOENT)
+			NL_SET_ERR_MSG_ATTR(info->extack, attr, "no rule has this id");
+		nlmsg_free(msg);
+		return row;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int lyncedge_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(genl_info_net(info));
+	u64 sent, suppressed;
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_STATS);
+	lyncedge_events_read(&ln->events, &sent, &suppressed);
+	if (!hdr ||
+	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SENT, sent, LYNCEDGE_A_PAD) ||
+	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SUPPRESSED, suppressed, LYNCEDGE_A_PAD)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
 }
 
 static int lyncedge_nl_config_features(struct lyncedge_config *config, struct genl_info *info)
@@ -263,6 +387,23 @@ static int lyncedge_nl_config_media(struct lyncedge_config *config, struct genl_
 	}
 	config->media_min = nla_get_u16(min);
 	config->media_max = nla_get_u16(max);
+	return 0;
+}
+
+static int lyncedge_nl_config_events(struct lyncedge_config *config, struct genl_info *info)
+{
+	struct nlattr *rate = info->attrs[LYNCEDGE_A_EVENT_RATE];
+	struct nlattr *burst = info->attrs[LYNCEDGE_A_EVENT_BURST];
+
+	if (!rate && !burst)
+		return 0;
+	if (!rate || !burst) {
+		NL_SET_ERR_MSG_ATTR(info->extack, rate ?: burst,
+				    "give both the event rate and the burst");
+		return -EINVAL;
+	}
+	config->event_rate = nla_get_u32(rate);
+	config->event_burst = nla_get_u32(burst);
 	return 0;
 }
 
@@ -540,7 +681,8 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 	static const int attrs[] = {
 		LYNCEDGE_A_FEATURES, LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX,
 		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS,
-		LYNCEDGE_A_SERVICES, LYNCEDGE_A_CUSTOM_RULES,
+		LYNCEDGE_A_SERVICES, LYNCEDGE_A_CUSTOM_RULES, LYNCEDGE_A_EVENT_RATE,
+		LYNCEDGE_A_EVENT_BURST,
 	};
 	struct nlattr *gen = info->attrs[LYNCEDGE_A_GENERATION];
 	struct net *net = genl_info_net(info);
@@ -570,6 +712,7 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 	}
 	err = lyncedge_nl_config_features(config, info) ?:
 	      lyncedge_nl_config_media(config, info) ?:
+	      lyncedge_nl_config_events(config, info) ?:
 	      lyncedge_nl_config_peers(config, info) ?:
 	      lyncedge_nl_config_services(config, info) ?:
 	      lyncedge_nl_config_customs(ln, config, info);
@@ -678,6 +821,8 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	      nla_put_u16(msg, LYNCEDGE_A_MEDIA_MAX, config->media_max) ||
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_EXTERNAL, config->mode[LYNCEDGE_ROLE_EXTERNAL - 1]) ||
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]) ||
+	      nla_put_u32(msg, LYNCEDGE_A_EVENT_RATE, config->event_rate) ||
+	      nla_put_u32(msg, LYNCEDGE_A_EVENT_BURST, config->event_burst) ||
 	      nla_put_u32(msg, LYNCEDGE_A_GENERATION, gen) ||
 	      lyncedge_nl_put_peers(msg, &config->peers) ||
 	      lyncedge_nl_put_services(msg, &config->services);
@@ -713,6 +858,26 @@ static const struct genl_ops lyncedge_genl_ops[] = {
 		.cmd = LYNCEDGE_CMD_GET_CONFIG,
 		.doit = lyncedge_nl_get_config,
 	},
+	{
+		.cmd = LYNCEDGE_CMD_RESET_COUNTERS,
+		.doit = lyncedge_nl_reset_rule,
+		.dumpit = lyncedge_nl_reset_all,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = LYNCEDGE_CMD_GET_STATS,
+		.doit = lyncedge_nl_get_stats,
+	},
+};
+
+enum {
+	LYNCEDGE_NL_MCGRP_EVENTS,
+};
+
+/* Events carry addresses and ports: listening is for the namespace's admin. */
+static const struct genl_multicast_group lyncedge_nl_mcgrps[] = {
+	[LYNCEDGE_NL_MCGRP_EVENTS] = { .name = LYNCEDGE_MCGRP_EVENTS,
+				       .flags = GENL_UNS_ADMIN_PERM },
 };
 
 static struct genl_family lyncedge_genl_family __ro_after_init = {
@@ -724,6 +889,8 @@ static struct genl_family lyncedge_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = lyncedge_genl_ops,
 	.n_ops = ARRAY_SIZE(lyncedge_genl_ops),
+	.mcgrps = lyncedge_nl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(lyncedge_nl_mcgrps),
 	.resv_start_op = LYNCEDGE_CMD_UNSPEC,
 };
 
@@ -735,4 +902,34 @@ int __init lyncedge_genl_init(void)
 void lyncedge_genl_exit(void)
 {
 	genl_unregister_family(&lyncedge_genl_family);
+}
+
+bool lyncedge_nl_listening(struct net *net)
+{
+	return genl_has_listeners(&lyncedge_genl_family, net, LYNCEDGE_NL_MCGRP_EVENTS);
+}
+
+/* Room for every attribute of an event, IPv6 addresses and a full name. */
+#define LYNCEDGE_NL_EVENT_SIZE 256
+
+struct sk_buff *lyncedge_nl_event_new(void **hdr)
+{
+	struct sk_buff *msg = genlmsg_new(LYNCEDGE_NL_EVENT_SIZE, GFP_ATOMIC);
+
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put(msg, 0, 0, &lyncedge_genl_family, 0, LYNCEDGE_CMD_EVENT);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* Called from the hooks: atomic, and a listener that went away is no error. */
+void lyncedge_nl_event_send(struct net *net, struct sk_buff *msg, void *hdr)
+{
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&lyncedge_genl_family, net, msg, 0, LYNCEDGE_NL_MCGRP_EVENTS,
+				GFP_ATOMIC);
 }

@@ -127,6 +127,8 @@ int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 		lyncedge_policy_free(policy);
 	old = rtnl_dereference(ln->config);
 	rcu_assign_pointer(ln->config, new);
+	if (old->event_rate != new->event_rate || old->event_burst != new->event_burst)
+		lyncedge_events_refill(&ln->events, new);
 	call_rcu(&old->rcu, lyncedge_config_free_rcu);
 	/*
 	 * After the new configuration, so that a reader that sees this
@@ -165,6 +167,9 @@ static int __net_init lyncedge_net_init(struct net *net)
 		return -ENOMEM;
 	lyncedge_config_default(config);
 	RCU_INIT_POINTER(ln->config, config);
+	mutex_init(&ln->reset_lock);
+	seqcount_mutex_init(&ln->base_seq, &ln->reset_lock);
+	lyncedge_events_init(&ln->events, config);
 	ln->stats = lyncedge_stats_alloc();
 	if (!ln->stats) {
 		err = -ENOMEM;
@@ -178,6 +183,7 @@ static int __net_init lyncedge_net_init(struct net *net)
 err_stats:
 	free_percpu(ln->stats);
 err_config:
+	mutex_destroy(&ln->reset_lock);
 	lyncedge_config_free(config);
 	return err;
 }
@@ -196,6 +202,7 @@ static void __net_exit lyncedge_net_exit(struct net *net)
 	/* Hooks in flight may still count: wait for them before freeing. */
 	synchronize_net();
 	free_percpu(ln->stats);
+	mutex_destroy(&ln->reset_lock);
 	lyncedge_config_free(rcu_access_pointer(ln->config));
 }
 

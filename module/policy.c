@@ -132,6 +132,8 @@ void lyncedge_config_default(struct lyncedge_config *config)
 	config->features = LYNCEDGE_FEATURES_DEFAULT;
 	config->media_min = LYNCEDGE_MEDIA_MIN_DEFAULT;
 	config->media_max = LYNCEDGE_MEDIA_MAX_DEFAULT;
+	config->event_rate = LYNCEDGE_EVENT_RATE_DEFAULT;
+	config->event_burst = LYNCEDGE_EVENT_BURST_DEFAULT;
 }
 
 void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,

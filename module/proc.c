@@ -12,7 +12,7 @@
 
 static void lyncedge_proc_rule(struct seq_file *seq, u32 id, u8 role, u8 dir, u8 proto,
 			       u16 min, u16 max, const char *feature, bool enabled,
-			       u64 packets, u64 bytes, const char *name)
+			       const struct lyncedge_totals *t, const char *name)
 {
 	char ids[12], ports[12];
 
@@ -22,8 +22,8 @@ static void lyncedge_proc_rule(struct seq_file *seq, u32 id, u8 role, u8 dir, u8
 	else
 		snprintf(ports, sizeof(ports), "%u-%u", min, max);
 	seq_printf(seq, LYNCEDGE_PROC_ROW, ids, lyncedge_role_name(role), lyncedge_dir_name(dir),
-		   lyncedge_proto_name(proto), ports, feature, enabled ? "yes" : "no", packets,
-		   bytes, name);
+		   lyncedge_proto_name(proto), ports, feature, enabled ? "yes" : "no", t->packets,
+		   t->bytes, name);
 }
 
 static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
@@ -31,7 +31,7 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 	const struct lyncedge_net *ln = lyncedge_pernet(seq_file_single_net(seq));
 	const struct lyncedge_config *config;
 	unsigned int i, role, dir;
-	u64 packets, bytes;
+	struct lyncedge_totals t;
 	u16 min, max;
 
 	seq_printf(seq, "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n", "id", "role",
@@ -42,25 +42,24 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 
 		lyncedge_rule_ports(rule, config, &min, &max);
-		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &packets, &bytes);
+		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &t);
 		lyncedge_proc_rule(seq, rule->id, rule->role, rule->dir, rule->proto, min, max,
 				   lyncedge_feature_name(rule->feature),
-				   config->features & BIT(rule->feature), packets, bytes,
-				   rule->name);
+				   config->features & BIT(rule->feature), &t, rule->name);
 	}
 	for (i = 0; i < config->ncustom; i++) {
 		const struct lyncedge_custom *c = config->custom[i];
 
-		lyncedge_custom_read(c, &packets, &bytes);
+		lyncedge_custom_read(ln, c, &t);
 		lyncedge_proc_rule(seq, c->id, c->role, c->dir, c->proto, c->min, c->max,
-				   "custom", true, packets, bytes, c->name);
+				   "custom", true, &t, c->name);
 	}
 	rcu_read_unlock();
 	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++) {
 		for (dir = 0; dir < LYNCEDGE_NDIRS; dir++) {
-			lyncedge_read(ln, lyncedge_drop_slot(role, dir), &packets, &bytes);
+			lyncedge_read(ln, lyncedge_drop_slot(role, dir), &t);
 			seq_printf(seq, LYNCEDGE_PROC_ROW, "drop", lyncedge_role_name(role),
-				   lyncedge_dir_name(dir), "any", "-", "-", "-", packets, bytes,
+				   lyncedge_dir_name(dir), "any", "-", "-", "-", t.packets, t.bytes,
 				   "dropped: no rule allows");
 		}
 	}

@@ -117,6 +117,13 @@
  *                            rule may not overlap any other enabled rule of
  *                            its role, direction and protocol (-EEXIST).
  *                            They are read back with LYNCEDGE_CMD_GET_RULES.
+ *   LYNCEDGE_A_EVENT_RATE    u32 each, both or neither: the drop events of
+ *   LYNCEDGE_A_EVENT_BURST   LYNCEDGE_MCGRP_EVENTS, at most RATE a second
+ *                            on average with bursts of at most BURST (a token
+ *                            bucket, refilled whenever either changes).
+ *                            RATE 0 to LYNCEDGE_EVENT_RATE_MAX (0: none);
+ *                            BURST 1 to LYNCEDGE_EVENT_BURST_MAX. Defaults:
+ *                            LYNCEDGE_EVENT_RATE_DEFAULT and _BURST_DEFAULT.
  *   LYNCEDGE_A_GENERATION    u32: apply only if the namespace's state is
  *                            still at this generation (from GET_CONFIG),
  *                            else -EAGAIN; for read-modify-write.
@@ -125,8 +132,51 @@
  *   Replies with the whole configuration: LYNCEDGE_A_FEATURES (value: the
  *   features that are on; selector: every feature this module knows),
  *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL,
- *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES and
- *   LYNCEDGE_A_GENERATION.
+ *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES,
+ *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST and LYNCEDGE_A_GENERATION.
+ *
+ * LYNCEDGE_CMD_RESET_COUNTERS
+ *   Reads and clears counters in one step each, so that no packet is lost
+ *   between the read and the clear, and two resets never both report (or
+ *   both miss) the same packet: the per-CPU counters only ever grow, and a
+ *   reset moves the rule's base to what they hold, under a lock of the
+ *   namespace. Every reader after it sees the counts above that base.
+ *   As a request with LYNCEDGE_A_RULE_ID (u32): clears that rule (built-in
+ *   or custom) and replies with one message as in LYNCEDGE_CMD_GET_RULES
+ *   whose LYNCEDGE_A_PACKETS and LYNCEDGE_A_BYTES are the counts it cleared;
+ *   -ENOENT when there is no such rule.
+ *   As a dump: clears every rule and the drop counters, one message each as
+ *   in LYNCEDGE_CMD_GET_RULES, with the counts cleared. A row is cleared only
+ *   once its message is in the reply, so a reply too short for every row
+ *   clears the rest in the next part of the dump; a dump abandoned halfway
+ *   leaves the rows it did not reach untouched.
+ *
+ * LYNCEDGE_CMD_GET_STATS
+ *   Replies with the namespace's event counters, since it was created:
+ *   LYNCEDGE_A_EVENTS_SENT        u64, events sent to LYNCEDGE_MCGRP_EVENTS
+ *   LYNCEDGE_A_EVENTS_SUPPRESSED  u64, drops that had a listener but no
+ *                                 event, for the rate limit (or memory)
+ *
+ * LYNCEDGE_CMD_EVENT (multicast group LYNCEDGE_MCGRP_EVENTS only)
+ *   One message per packet counted as a drop, sent only while a socket of
+ *   the namespace listens to the group (joining it needs CAP_NET_ADMIN in
+ *   the namespace's user namespace) and the rate limit allows. Without a
+ *   listener a drop costs one check and no event is counted anywhere.
+ *   LYNCEDGE_A_EVENT_ACTION     u8, enum lyncedge_action: dropped, or let
+ *                               through by audit mode
+ *   LYNCEDGE_A_EVENT_REASON     u8, enum lyncedge_reason
+ *   LYNCEDGE_A_RULE_ROLE        u8 \ the drop counter that counted it
+ *   LYNCEDGE_A_RULE_DIR         u8 /  (as in LYNCEDGE_CMD_GET_RULES)
+ *   LYNCEDGE_A_IFINDEX          u32 \ the interface with the role
+ *   LYNCEDGE_A_IFNAME           string /
+ *   LYNCEDGE_A_RULE_PROTO       u8, the IP protocol (any, not only TCP/UDP)
+ *   LYNCEDGE_A_EVENT_SADDR      4 (IPv4) or 16 (IPv6) bytes, network order
+ *   LYNCEDGE_A_EVENT_DADDR      same length as the source
+ *   LYNCEDGE_A_EVENT_SPORT      u16 \ TCP and UDP with readable ports only
+ *   LYNCEDGE_A_EVENT_DPORT      u16 /
+ *   LYNCEDGE_A_EVENT_LEN        u32, bytes of the packet
+ *   LYNCEDGE_A_EVENT_SUPPRESSED u64, drops suppressed since the event before
+ *                               this one
  */
 #ifndef _UAPI_LINUX_LYNCEDGE_H
 #define _UAPI_LINUX_LYNCEDGE_H
@@ -195,6 +245,33 @@ enum lyncedge_service {
 #define LYNCEDGE_CUSTOM_ID_MIN 1001
 #define LYNCEDGE_CUSTOM_NAME_MAX 64
 
+#define LYNCEDGE_EVENT_RATE_MAX		10000
+#define LYNCEDGE_EVENT_BURST_MAX	10000
+#define LYNCEDGE_EVENT_RATE_DEFAULT	10
+#define LYNCEDGE_EVENT_BURST_DEFAULT	50
+
+#define LYNCEDGE_MCGRP_EVENTS	"events"
+
+/* What became of a packet that no rule allows. */
+enum lyncedge_action {
+	LYNCEDGE_ACTION_DROP,		/* dropped (mode enforce) */
+	LYNCEDGE_ACTION_AUDIT,		/* let through (mode audit) */
+	__LYNCEDGE_ACTION_LAST
+};
+
+#define LYNCEDGE_ACTION_MAX (__LYNCEDGE_ACTION_LAST - 1)
+
+/* Why no rule allows it. */
+enum lyncedge_reason {
+	LYNCEDGE_REASON_NO_RULE,	/* TCP or UDP to a port, peer or address no rule allows */
+	LYNCEDGE_REASON_PROTOCOL,	/* neither TCP nor UDP, or a fragment without ports */
+	LYNCEDGE_REASON_MALFORMED,	/* headers truncated or unreadable */
+	LYNCEDGE_REASON_INVALID,	/* conntrack found the packet invalid */
+	__LYNCEDGE_REASON_LAST
+};
+
+#define LYNCEDGE_REASON_MAX (__LYNCEDGE_REASON_LAST - 1)
+
 /* Groups of rows an operator switches together. */
 enum lyncedge_feature {
 	LYNCEDGE_FEATURE_CORE,		/* everything the seed does not mark optional */
@@ -217,6 +294,9 @@ enum lyncedge_cmd {
 	LYNCEDGE_CMD_GET_RULES,
 	LYNCEDGE_CMD_SET_CONFIG,
 	LYNCEDGE_CMD_GET_CONFIG,
+	LYNCEDGE_CMD_RESET_COUNTERS,
+	LYNCEDGE_CMD_GET_STATS,
+	LYNCEDGE_CMD_EVENT,
 	__LYNCEDGE_CMD_LAST
 };
 
@@ -252,6 +332,18 @@ enum lyncedge_attr {
 	LYNCEDGE_A_RULE_SERVICE,
 	LYNCEDGE_A_CUSTOM_RULES,
 	LYNCEDGE_A_RULE_CUSTOM,
+	LYNCEDGE_A_EVENT_RATE,
+	LYNCEDGE_A_EVENT_BURST,
+	LYNCEDGE_A_EVENTS_SENT,
+	LYNCEDGE_A_EVENTS_SUPPRESSED,
+	LYNCEDGE_A_EVENT_ACTION,
+	LYNCEDGE_A_EVENT_REASON,
+	LYNCEDGE_A_EVENT_SADDR,
+	LYNCEDGE_A_EVENT_DADDR,
+	LYNCEDGE_A_EVENT_SPORT,
+	LYNCEDGE_A_EVENT_DPORT,
+	LYNCEDGE_A_EVENT_LEN,
+	LYNCEDGE_A_EVENT_SUPPRESSED,
 	__LYNCEDGE_A_LAST
 };
 
