@@ -200,8 +200,10 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		if (ctinfo != IP_CT_NEW)
 			return NF_ACCEPT;
 	} else if (ctinfo != IP_CT_UNTRACKED) {
+		/* Truncated headers make conntrack give up too: say which it was. */
+		if (kind != LYNCEDGE_PKT_BAD)
+			reason = LYNCEDGE_REASON_INVALID;
 		kind = LYNCEDGE_PKT_BAD;
-		reason = LYNCEDGE_REASON_INVALID;
 	}
 
 	policy = rcu_dereference(ln->policy);

@@ -877,7 +877,7 @@ enum {
 /* Events carry addresses and ports: listening is for the namespace's admin. */
 static const struct genl_multicast_group lyncedge_nl_mcgrps[] = {
 	[LYNCEDGE_NL_MCGRP_EVENTS] = { .name = LYNCEDGE_MCGRP_EVENTS,
-				       .flags = GENL_UNS_ADMIN_PERM },
+				       .flags = GENL_MCAST_CAP_NET_ADMIN },
 };
 
 static struct genl_family lyncedge_genl_family __ro_after_init = {

@@ -45,7 +45,8 @@
  *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
  *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
  *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
- *   LYNCEDGE_A_BYTES          u64 (pad LYNCEDGE_A_PAD)  this rule let in
+ *   LYNCEDGE_A_BYTES          u64 (pad LYNCEDGE_A_PAD)  this rule let in, since
+ *                             the last LYNCEDGE_CMD_RESET_COUNTERS
  *   then one message per role and direction for the drop counters, with
  *   LYNCEDGE_A_RULE_ROLE, LYNCEDGE_A_RULE_DIR, LYNCEDGE_A_PACKETS and
  *   LYNCEDGE_A_BYTES only (no LYNCEDGE_A_RULE_ID). A dump that raced a
