@@ -32,6 +32,9 @@ void conf_defaults(struct conf *c)
 	c->peers_set = true;
 	c->services_set = true;
 	c->rules_set = true;
+	c->events_set = true;
+	c->event_rate = LYNCEDGE_EVENT_RATE_DEFAULT;
+	c->event_burst = LYNCEDGE_EVENT_BURST_DEFAULT;
 }
 
 void conf_unset(struct conf *c)
@@ -43,6 +46,7 @@ void conf_unset(struct conf *c)
 	c->mode_set[0] = false;
 	c->mode_set[1] = false;
 	c->peers_set = false;
+	c->events_set = false;
 }
 
 /* A port: decimal digits only, 1 to 65535; -1 otherwise. */
@@ -346,13 +350,59 @@ static int del_rule(struct conf *c, int argc, char **argv, char *err, size_t len
 	return 0;
 }
 
+/* A decimal number from 0 to max; -1 otherwise. */
+static long number_parse(const char *s, long max)
+{
+	long v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > max)
+			return -1;
+	}
+	return v;
+}
+
+/* set-event-rate RATE [burst BURST] */
+static int event_rate(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	long rate, burst = c->event_burst;
+
+	if ((argc != 2 && argc != 4) || (argc == 4 && strcmp(argv[2], "burst"))) {
+		snprintf(err, len, "set-event-rate takes events a second and maybe \"burst N\"");
+		return -1;
+	}
+	rate = number_parse(argv[1], LYNCEDGE_EVENT_RATE_MAX);
+	if (rate < 0) {
+		snprintf(err, len, "\"%s\" is not a rate: 0 (no events) to %d a second", argv[1],
+			 LYNCEDGE_EVENT_RATE_MAX);
+		return -1;
+	}
+	if (argc == 4) {
+		burst = number_parse(argv[3], LYNCEDGE_EVENT_BURST_MAX);
+		if (burst < 1) {
+			snprintf(err, len, "\"%s\" is not a burst: 1 to %d events", argv[3],
+				 LYNCEDGE_EVENT_BURST_MAX);
+			return -1;
+		}
+	}
+	c->event_rate = rate;
+	c->event_burst = burst;
+	c->events_set = true;
+	return 0;
+}
+
 bool conf_is_statement(const char *word)
 {
 	return !strcmp(word, "enable") || !strcmp(word, "disable") ||
 	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode") ||
 	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
 	       !strcmp(word, "set-service") || !strcmp(word, "add-rule") ||
-	       !strcmp(word, "del-rule");
+	       !strcmp(word, "del-rule") || !strcmp(word, "set-event-rate");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -371,6 +421,8 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return add_rule(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "del-rule"))
 		return del_rule(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "set-event-rate"))
+		return event_rate(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "add-peer"))
 		return peer(c, argc, argv, true, err, errlen);
 	if (!strcmp(argv[0], "del-peer"))
@@ -444,6 +496,10 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		}
 		mnl_attr_nest_end(nlh, nest);
 	}
+	if (c->events_set) {
+		mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, c->event_rate);
+		mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, c->event_burst);
+	}
 	if (c->have_generation)
 		mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, c->generation);
 }
@@ -515,7 +571,8 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
 	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
-	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION] || !tb[LYNCEDGE_A_SERVICES])
+	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION] || !tb[LYNCEDGE_A_SERVICES] ||
+	    !tb[LYNCEDGE_A_EVENT_RATE] || !tb[LYNCEDGE_A_EVENT_BURST])
 		return bad_reply();
 	c->npeers = 0;
 	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0 ||
@@ -530,6 +587,8 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	c->media_max = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MAX]);
 	c->mode[0] = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_EXTERNAL]);
 	c->mode[1] = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_INTERNAL]);
+	c->event_rate = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_RATE]);
+	c->event_burst = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_BURST]);
 	return MNL_CB_OK;
 }
 
@@ -603,6 +662,7 @@ void conf_print(FILE *f, const struct conf *c)
 	fprintf(f, "set-media-range %u-%u\n", c->media_min, c->media_max);
 	fprintf(f, "set-mode external %s\n", mode_name(c->mode[0]));
 	fprintf(f, "set-mode internal %s\n", mode_name(c->mode[1]));
+	fprintf(f, "set-event-rate %u burst %u\n", c->event_rate, c->event_burst);
 	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
 		unsigned int j;
 

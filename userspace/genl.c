@@ -52,6 +52,18 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_RULE_SERVICE]	= { MNL_TYPE_U8, 0 },
 	[LYNCEDGE_A_CUSTOM_RULES]	= { MNL_TYPE_NESTED, 0 },
 	[LYNCEDGE_A_RULE_CUSTOM]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_EVENT_RATE]		= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_EVENT_BURST]	= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_EVENTS_SENT]	= { MNL_TYPE_U64, 0 },
+	[LYNCEDGE_A_EVENTS_SUPPRESSED]	= { MNL_TYPE_U64, 0 },
+	[LYNCEDGE_A_EVENT_ACTION]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_EVENT_REASON]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_EVENT_SADDR]	= { MNL_TYPE_BINARY, 0 },
+	[LYNCEDGE_A_EVENT_DADDR]	= { MNL_TYPE_BINARY, 0 },
+	[LYNCEDGE_A_EVENT_SPORT]	= { MNL_TYPE_U16, 0 },
+	[LYNCEDGE_A_EVENT_DPORT]	= { MNL_TYPE_U16, 0 },
+	[LYNCEDGE_A_EVENT_LEN]		= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_EVENT_SUPPRESSED]	= { MNL_TYPE_U64, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };
@@ -88,6 +100,13 @@ static const struct attr_policy extack_policy[NLMSGERR_ATTR_MAX + 1] = {
 	[NLMSGERR_ATTR_MSG]		= { MNL_TYPE_NUL_STRING, 0 },
 	[NLMSGERR_ATTR_OFFS]		= { MNL_TYPE_U32, 0 },
 };
+
+static const struct attr_policy mcgrp_policy[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
+	[CTRL_ATTR_MCAST_GRP_NAME]	= { MNL_TYPE_NUL_STRING, 0 },
+	[CTRL_ATTR_MCAST_GRP_ID]	= { MNL_TYPE_U32, 0 },
+};
+
+static const struct attr_level mcgrp_level = { mcgrp_policy, CTRL_ATTR_MCAST_GRP_MAX };
 
 static const struct attr_level extack_level = { extack_policy, NLMSGERR_ATTR_MAX };
 
@@ -306,6 +325,22 @@ struct nlmsghdr *genl_msg(struct genl_ctx *ctx, uint8_t cmd, uint16_t flags)
 	return msg_start(ctx, ctx->family, cmd, LYNCEDGE_GENL_VERSION, flags);
 }
 
+/* The family's multicast groups: the id of LYNCEDGE_MCGRP_EVENTS. */
+static int family_groups(struct genl_ctx *ctx, const struct nlattr *nest)
+{
+	const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1];
+	const struct nlattr *grp;
+
+	mnl_attr_for_each_nested(grp, nest) {
+		if (parse_nested(grp, &mcgrp_level, tb) < 0)
+			return -1;
+		if (tb[CTRL_ATTR_MCAST_GRP_NAME] && tb[CTRL_ATTR_MCAST_GRP_ID] &&
+		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), LYNCEDGE_MCGRP_EVENTS))
+			ctx->events_group = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+	}
+	return 0;
+}
+
 static int family_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[CTRL_ATTR_MAX + 1];
@@ -318,6 +353,10 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	}
 	ctx->family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	if (tb[CTRL_ATTR_MCAST_GROUPS] && family_groups(ctx, tb[CTRL_ATTR_MCAST_GROUPS]) < 0) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
 	return MNL_CB_OK;
 }
 
@@ -339,6 +378,7 @@ int genl_open(struct genl_ctx *ctx)
 
 	ctx->seq = 0;
 	ctx->family = 0;
+	ctx->events_group = 0;
 	ctx->nl = mnl_socket_open(NETLINK_GENERIC);
 	if (!ctx->nl) {
 		pr_err("cannot open a generic netlink socket: %s", strerror(errno));
@@ -380,6 +420,25 @@ int genl_open(struct genl_ctx *ctx)
 fail:
 	genl_close(ctx);
 	return -1;
+}
+
+int genl_join_events(struct genl_ctx *ctx)
+{
+	int group = ctx->events_group;
+
+	if (!group) {
+		pr_err("this lyncedge module sends no events (no \"%s\" group)",
+		       LYNCEDGE_MCGRP_EVENTS);
+		return -1;
+	}
+	if (mnl_socket_setsockopt(ctx->nl, NETLINK_ADD_MEMBERSHIP, &group, sizeof(group)) < 0) {
+		if (errno == EPERM)
+			pr_err("permission denied: watching events needs CAP_NET_ADMIN");
+		else
+			pr_err("cannot join the events group: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 void genl_close(struct genl_ctx *ctx)

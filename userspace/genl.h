@@ -20,6 +20,7 @@ struct genl_ctx {
 	unsigned int portid;
 	unsigned int seq;
 	uint16_t family;
+	uint32_t events_group;	/* id of the multicast group LYNCEDGE_MCGRP_EVENTS, or 0 */
 	/* Results of the last genl_request(): */
 	bool dump_intr;		/* a reply carried NLM_F_DUMP_INTR */
 	char extack[256];	/* the kernel's extack message, or "" */
@@ -55,6 +56,9 @@ int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb);
 
 /* And for one of LYNCEDGE_A_SERVICES: tb[0..LYNCEDGE_SERVICE_A_MAX]. */
 int genl_parse_service(const struct nlattr *entry, const struct nlattr **tb);
+
+/* Joins the events multicast group; on failure it has told the user why. */
+int genl_join_events(struct genl_ctx *ctx);
 
 /* Tells the user why a request failed with err. */
 void genl_perror(const struct genl_ctx *ctx, int err);

@@ -39,6 +39,18 @@ static const char *const group_names[] = {
 	[LYNCEDGE_GROUP_BRANCH]		= "branch",
 };
 
+static const char *const action_names[] = {
+	[LYNCEDGE_ACTION_DROP]		= "drop",
+	[LYNCEDGE_ACTION_AUDIT]		= "audit",
+};
+
+static const char *const reason_names[] = {
+	[LYNCEDGE_REASON_NO_RULE]	= "no-rule",
+	[LYNCEDGE_REASON_PROTOCOL]	= "protocol",
+	[LYNCEDGE_REASON_MALFORMED]	= "malformed",
+	[LYNCEDGE_REASON_INVALID]	= "invalid",
+};
+
 static const char *const mode_names[] = {
 	[LYNCEDGE_MODE_ENFORCE]		= "enforce",
 	[LYNCEDGE_MODE_AUDIT]		= "audit",
@@ -46,6 +58,8 @@ static const char *const mode_names[] = {
 
 /* A value added to the header must get its word here too. */
 _Static_assert(ARRAY_SIZE(mode_names) == __LYNCEDGE_MODE_LAST, "mode names");
+_Static_assert(ARRAY_SIZE(action_names) == __LYNCEDGE_ACTION_LAST, "action names");
+_Static_assert(ARRAY_SIZE(reason_names) == __LYNCEDGE_REASON_LAST, "reason names");
 _Static_assert(ARRAY_SIZE(group_names) == __LYNCEDGE_GROUP_LAST, "group names");
 _Static_assert(ARRAY_SIZE(service_names) == __LYNCEDGE_SERVICE_LAST, "service names");
 _Static_assert(ARRAY_SIZE(role_names) == __LYNCEDGE_ROLE_LAST, "role names");
@@ -123,6 +137,16 @@ int mode_parse(const char *word)
 	return parse(mode_names, ARRAY_SIZE(mode_names), word);
 }
 
+const char *action_name(unsigned int action)
+{
+	return name(action_names, ARRAY_SIZE(action_names), action);
+}
+
+const char *reason_name(unsigned int reason)
+{
+	return name(reason_names, ARRAY_SIZE(reason_names), reason);
+}
+
 const char *proto_name(unsigned int proto)
 {
 	switch (proto) {
@@ -130,6 +154,10 @@ const char *proto_name(unsigned int proto)
 		return "tcp";
 	case IPPROTO_UDP:
 		return "udp";
+	case IPPROTO_ICMP:
+		return "icmp";
+	case IPPROTO_ICMPV6:
+		return "icmpv6";
 	default:
 		return "?";
 	}

@@ -24,6 +24,9 @@ const char *group_name(unsigned int group);
 int group_parse(const char *word);
 
 const char *mode_name(unsigned int mode);
+
+const char *action_name(unsigned int action);
+const char *reason_name(unsigned int reason);
 int mode_parse(const char *word);
 
 #endif /* LYNCEDGECTL_NAMES_H */

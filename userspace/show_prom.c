@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * show --prometheus: the Prometheus text exposition format (version 0.0.4),
+ * for node_exporter's textfile collector, e.g.
+ *   lyncedgectl show --prometheus >/var/lib/prometheus/node-exporter/lyncedge.prom.$$ &&
+ *   mv /var/lib/prometheus/node-exporter/lyncedge.prom.$$ ...lyncedge.prom
+ * A reset-counters shows as a counter reset, which rate() and increase()
+ * expect.
+ */
+#include <inttypes.h>
+
+#include "escape.h"
+#include "names.h"
+#include "show.h"
+
+static void prom_head(FILE *f, const char *metric, const char *type, const char *help)
+{
+	fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", metric, help, metric, type);
+}
+
+static void prom_rule_labels(FILE *f, const struct rule *r)
+{
+	char ports[16];
+
+	rule_ports(r, ports, sizeof(ports));
+	fprintf(f, "{rule=\"%" PRIu32 "\",role=\"%s\",dir=\"%s\",proto=\"%s\",ports=\"%s\","
+		"feature=\"%s\",name=", r->id, role_name(r->role), dir_name(r->dir),
+		proto_name(r->proto), ports, rule_feature(r));
+	prom_label(f, r->name);
+	fputs("}", f);
+}
+
+enum prom_field {
+	PROM_PACKETS,
+	PROM_BYTES,
+	PROM_ENABLED,
+};
+
+/* One metric over every rule (drop: over the drop counters instead). */
+static void prom_rules(FILE *f, const struct rules *rules, const char *metric, bool drop,
+		       enum prom_field field)
+{
+	const struct rule *r;
+	size_t i;
+
+	for (i = 0; i < rules->n; i++) {
+		r = &rules->v[i];
+		if (r->drop != drop)
+			continue;
+		fputs(metric, f);
+		if (drop)
+			fprintf(f, "{role=\"%s\",dir=\"%s\"}", role_name(r->role), dir_name(r->dir));
+		else
+			prom_rule_labels(f, r);
+		if (field == PROM_PACKETS)
+			fprintf(f, " %" PRIu64 "\n", r->packets);
+		else if (field == PROM_BYTES)
+			fprintf(f, " %" PRIu64 "\n", r->bytes);
+		else
+			fprintf(f, " %d\n", r->enabled);
+	}
+}
+
+void show_prometheus(FILE *f, const struct snapshot *s)
+{
+	size_t i;
+
+	prom_head(f, "lyncedge_rule_packets_total", "counter",
+		  "Packets of new flows the rule allowed, since the last reset.");
+	prom_rules(f, &s->rules, "lyncedge_rule_packets_total", false, PROM_PACKETS);
+	prom_head(f, "lyncedge_rule_bytes_total", "counter",
+		  "Bytes of those packets, since the last reset.");
+	prom_rules(f, &s->rules, "lyncedge_rule_bytes_total", false, PROM_BYTES);
+	prom_head(f, "lyncedge_rule_enabled", "gauge",
+		  "1 when the rule's feature is on, 0 when it is off.");
+	prom_rules(f, &s->rules, "lyncedge_rule_enabled", false, PROM_ENABLED);
+	prom_head(f, "lyncedge_drop_packets_total", "counter",
+		  "Packets no rule allowed, by role and direction, since the last reset.");
+	prom_rules(f, &s->rules, "lyncedge_drop_packets_total", true, PROM_PACKETS);
+	prom_head(f, "lyncedge_drop_bytes_total", "counter",
+		  "Bytes of those packets, since the last reset.");
+	prom_rules(f, &s->rules, "lyncedge_drop_bytes_total", true, PROM_BYTES);
+	prom_head(f, "lyncedge_events_sent_total", "counter",
+		  "Drop events sent to listeners (lyncedgectl monitor).");
+	fprintf(f, "lyncedge_events_sent_total %" PRIu64 "\n", s->events_sent);
+	prom_head(f, "lyncedge_events_suppressed_total", "counter",
+		  "Drops with a listener but no event, for the event rate limit.");
+	fprintf(f, "lyncedge_events_suppressed_total %" PRIu64 "\n", s->events_suppressed);
+	prom_head(f, "lyncedge_interface_role", "gauge",
+		  "1 for each interface with a role.");
+	for (i = 0; i < s->nifaces; i++) {
+		fputs("lyncedge_interface_role{interface=", f);
+		prom_label(f, s->ifaces[i].name);
+		fprintf(f, ",role=\"%s\"} 1\n", role_name(s->ifaces[i].role));
+	}
+}
