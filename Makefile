@@ -5,6 +5,7 @@
 #   make demo      boot a VM, show lyncedge at work (installs dependencies)
 #   make check     every test, on every installed Debian kernel, in VMs
 #                  (installs dependencies); ends with "N passed, N failed"
+#   make install   lyncedgectl, its man page and bash completion (PREFIX, DESTDIR)
 
 KVER ?= $(shell uname -r)
 # Hosts without headers for the running kernel (like a CI machine that cannot
@@ -13,6 +14,7 @@ ifeq ($(wildcard /lib/modules/$(KVER)/build),)
 KVER := $(lastword $(shell scripts/kernels.sh 2>/dev/null))
 endif
 KDIR ?= /lib/modules/$(KVER)/build
+PREFIX ?= /usr/local
 
 all: module userspace
 
@@ -49,6 +51,12 @@ build/lyncedge_nltest: selftests/netlink.c include/uapi/linux/lyncedge.h
 		-I$(shell scripts/linux-source.sh)/tools/testing/selftests \
 		-o $@ $< $(shell pkg-config --cflags --libs libmnl)
 
+install: userspace
+	install -D -m 755 userspace/lyncedgectl $(DESTDIR)$(PREFIX)/sbin/lyncedgectl
+	install -D -m 644 userspace/lyncedgectl.8 $(DESTDIR)$(PREFIX)/share/man/man8/lyncedgectl.8
+	install -D -m 644 userspace/completion/lyncedgectl \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl
+
 demo:
 	scripts/demo.sh
 
@@ -60,4 +68,4 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all module userspace testprogs demo check clean
+.PHONY: all module userspace testprogs install demo check clean

@@ -42,6 +42,18 @@ result $status "static: checkpatch.pl --strict on every kernel source file"
 scripts/cppcheck.sh
 result $? "static: cppcheck on the tool and the test programs"
 
+# KTAP results of a test program, each line tagged with where it ran.
+collect() { # TAG OUTPUT
+	sed -n 's/^\(not \)\{0,1\}ok [0-9]* /&/p' "$2" |
+		sed -E "s/^(not ok|ok) [0-9]+ /\\1 - [$1] /" | tee -a "$results"
+}
+
+bash selftests/docs.sh >build/docs.out 2>&1
+status=$?
+grep '^# [^0-9]' build/docs.out
+collect host build/docs.out
+result $status "docs: the man page and bash completion checks ran to the end"
+
 kernels=$(scripts/kernels.sh)
 echo "# kernels: $(echo $kernels)"
 echo "$kernels" | grep -q '^6\.1\.' && echo "$kernels" | grep -q '^6\.12\.'
@@ -56,8 +68,7 @@ for kver in $kernels; do
 	log=build/$kver/check.log
 	scripts/vm-run.sh "$kver" check "$log" >"build/$kver/check.out"
 	status=$?
-	sed -n 's/^\(not \)\{0,1\}ok [0-9]* /&/p' "build/$kver/check.out" |
-		sed -E "s/^(not ok|ok) [0-9]+ /\\1 - [$kver] /" | tee -a "$results"
+	collect "$kver" "build/$kver/check.out"
 	grep -q '^ok [0-9]' "build/$kver/check.out"
 	ran=$?
 	result $((status | ran)) "vm: $kver: the selftests ran to the end with no oops, BUG or WARNING"
