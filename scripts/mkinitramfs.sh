@@ -1,7 +1,7 @@
 #!/bin/bash
 # Pack the VM's initramfs for one kernel: busybox, the real iproute2 `ip`
-# (busybox's has no netns), kmod, the Debian modules the tests need with
-# their dependencies, lyncedge.ko, lyncedgectl, and the selftests.
+# (busybox's has no netns), kmod, jq, promtool, the Debian modules the tests
+# need with their dependencies, lyncedge.ko, lyncedgectl, and the selftests.
 # usage: mkinitramfs.sh KVER OUT.cpio.gz
 set -euo pipefail
 kver=$1
@@ -30,6 +30,9 @@ for t in modprobe insmod rmmod lsmod modinfo; do
 done
 copy_prog "$top/userspace/lyncedgectl" /usr/sbin/lyncedgectl
 copy_prog "$top/build/lyncedgectl-san" /usr/sbin/lyncedgectl-san
+# The output tests check JSON with jq and the Prometheus format with promtool.
+copy_prog /usr/bin/jq /usr/bin/jq
+copy_prog "$("$top/scripts/promtool.sh")" /usr/bin/promtool
 
 # Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
 moddir=$root/lib/modules/$kver
@@ -49,7 +52,8 @@ depmod -b "$root" "$kver"
 
 cp "$top/build/$kver/lyncedge.ko" "$root/opt/lyncedge/"
 mkdir -p "$root/opt/lyncedge/selftests"
-cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/build/lyncedge_probe" \
+cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/selftests/"*.jq \
+	"$top/build/lyncedge_probe" \
 	"$top/build/lyncedge_nlfuzz" \
 	"$root/opt/lyncedge/selftests/"
 copy_prog "$top/build/lyncedge_nltest" /opt/lyncedge/selftests/lyncedge_nltest

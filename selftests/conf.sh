@@ -20,6 +20,7 @@ cat >/tmp/default.conf <<'CONF'
 set-media-range 50000-59999
 set-mode external enforce
 set-mode internal enforce
+set-event-rate 10 burst 50
 CONF
 showconf >/tmp/conf.now
 check "conf: showconf of a fresh namespace is the default" cmp -s /tmp/conf.now /tmp/default.conf
@@ -33,6 +34,7 @@ enable ocs2007
 set-media-range 40000-40999
 set-mode external enforce
 set-mode internal audit
+set-event-rate 100 burst 200
 set-service access 192.0.2.1 2001:db8:e::1
 set-service av 192.0.2.1
 add-peer frontend 10.0.1.0/24

@@ -60,6 +60,34 @@ in_ns $EDGE $CTL show
 say "lyncedgectl showconf"
 in_ns $EDGE $CTL showconf
 
+say "lyncedgectl monitor (drop events, in the background) while forbidden traffic comes in"
+in_ns $EDGE $CTL monitor >/tmp/demo.mon 2>&1 &
+sleep 1
+try "attacker -> edge 192.0.2.1 tcp/22 (ssh)" $INET tcp 192.0.2.1 22
+try "attacker -> edge 2001:db8:e::1 udp/161 (snmp)" $INET udp 2001:db8:e::1 161
+in_ns $INET "$PROBE" raw 47 192.0.2.1 4 && echo "  sent:    attacker -> edge 192.0.2.1 GRE"
+try "workstation -> edge 198.51.100.1 tcp/3389 (rdp; internal is in audit mode)" $LAN tcp 198.51.100.1 3389
+sleep 1
+stop_ns $EDGE
+listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 tcp:5070 || exit 1
+say "what lyncedgectl monitor printed"
+cat /tmp/demo.mon
+
+say "lyncedgectl show --json | jq '{interfaces, config, drops, events, rules: [.rules[] | select(.packets > 0)]}'"
+in_ns $EDGE $CTL show --json >/tmp/demo.json
+jq '{interfaces, config, drops, events, rules: [.rules[] | select(.packets > 0)]}' /tmp/demo.json
+jq -e -f show.schema.jq /tmp/demo.json >/dev/null && echo "(the whole document matches the schema of lyncedgectl(8))"
+
+say "lyncedgectl show --prometheus (HELP, TYPE and the non-zero samples)"
+in_ns $EDGE $CTL show --prometheus >/tmp/demo.prom
+grep -Ev '^lyncedge_rule_[a-z_]*\{.*\} 0$' /tmp/demo.prom
+promtool check metrics </tmp/demo.prom && echo "(promtool check metrics: accepted)"
+
+say "lyncedgectl reset-counters (prints what it cleared)"
+in_ns $EDGE $CTL reset-counters | awk 'NR == 1 || $8 > 0'
+say "cat /proc/net/lyncedge/rules | awk '\$8 > 0' (nothing: all cleared)"
+in_ns $EDGE cat $RULES | awk 'NR > 1 && $8 > 0'
+
 say "lyncedgectl set-role e0 none: the external side is untouched again"
 in_ns $EDGE $CTL set-role e0 none
 try "attacker -> edge 192.0.2.1 tcp/22 (ssh)" $INET tcp 192.0.2.1 22

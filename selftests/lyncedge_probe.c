@@ -20,6 +20,10 @@
  *                    header.
  *   flood ADDR PORT SECONDS
  *                    UDP datagrams as fast as it can, for SECONDS.
+ *   spray ADDR PORT COUNT
+ *                    COUNT UDP datagrams of 5 bytes from one socket, to
+ *                    PORT, PORT + 1, ...: each one a new flow. Exit 0 when
+ *                    every one was sent.
  *   asuser UID CMD...
  *                    Runs CMD with that uid and gid and no capabilities;
  *                    exit 2 when it cannot.
@@ -49,6 +53,7 @@ static int usage(void)
 		"       lyncedge_probe send [-s SPORT] [-z SIZE] [-x] tcp|udp ADDR PORT TOKEN\n"
 		"       lyncedge_probe raw PROTO ADDR NBYTES\n"
 		"       lyncedge_probe flood ADDR PORT SECONDS\n"
+		"       lyncedge_probe spray ADDR PORT COUNT\n"
 		"       lyncedge_probe asuser UID CMD...\n");
 	return 2;
 }
@@ -321,6 +326,32 @@ static int cmd_flood(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_spray(int argc, char **argv)
+{
+	struct sockaddr_in6 sa;
+	int port, fd, count, i;
+
+	if (argc != 3)
+		return usage();
+	port = parse_port(argv[1]);
+	count = atoi(argv[2]);
+	if (port < 0 || count < 1 || port + count - 1 > 65535 || parse_addr(argv[0], port, &sa))
+		return usage();
+	fd = dual_socket(SOCK_DGRAM, 0);
+	if (fd < 0)
+		return 1;
+	for (i = 0; i < count; i++) {
+		sa.sin6_port = htons(port + i);
+		if (sendto(fd, "spray", 5, 0, (struct sockaddr *)&sa, sizeof(sa)) != 5) {
+			perror("lyncedge_probe: sendto");
+			close(fd);
+			return 1;
+		}
+	}
+	close(fd);
+	return 0;
+}
+
 static int cmd_asuser(int argc, char **argv)
 {
 	int uid;
@@ -349,6 +380,8 @@ int main(int argc, char **argv)
 		return cmd_raw(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "flood"))
 		return cmd_flood(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "spray"))
+		return cmd_spray(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "asuser"))
 		return cmd_asuser(argc - 2, argv + 2);
 	return usage();

@@ -3,7 +3,8 @@
 # Every selftest, in order: load.sh needs a fresh boot without the module,
 # lifecycle.sh ends by unloading it.
 rc=0
-for t in load.sh netlink.sh sanitizers.sh policy.sh conf.sh fuzz.sh lifecycle.sh; do
+for t in load.sh netlink.sh sanitizers.sh policy.sh conf.sh counters.sh outputs.sh monitor.sh \
+	fuzz.sh lifecycle.sh; do
 	echo "# selftest: $t"
 	sh "./$t" || rc=1
 done

@@ -84,7 +84,19 @@ san 1 add-rule external in tcp 443 clash
 san 1 add-rule nowhere in tcp 5070 x
 san 1 add-rule external in tcp 5070
 san 0 show
+san 0 show --json
+san 0 show --prometheus
 san 0 showconf
+san 0 set-event-rate 20 burst 40
+san 0 set-event-rate 0
+san 1 set-event-rate 10001
+san 1 set-event-rate 5 burst 0
+san 1 set-event-rate 5 bursty 5
+san 0 reset-counters
+san 0 reset-counters 5
+san 1 reset-counters 999
+san 1 reset-counters 5 6
+san 1 monitor --xml
 san 1 del-rule 99
 san 1 del-rule 999999
 san 0 set-mode internal enforce

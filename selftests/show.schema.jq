@@ -1,0 +1,52 @@
+# The schema of `lyncedgectl show --json`, as lyncedgectl.8 documents it:
+# `jq -e -f show.schema.jq` is true for a document that has every key, no
+# other key, and the documented type (and set of words) for each value.
+def has_keys($k): type == "object" and (keys | sort) == ($k | sort);
+def count: type == "number" and . == floor and . >= 0;
+def word($words): . as $v | type == "string" and any($words[]; . == $v);
+def list(f): type == "array" and all(.[]; f);
+def role: word(["external", "internal"]);
+def dir: word(["in", "out"]);
+def mode: word(["enforce", "audit"]);
+def group: word(["frontend", "director", "branch"]);
+def addr: type == "string" and test("^[0-9a-f.:]+$");
+def prefix: type == "string" and test("^[0-9a-f.:]+/[0-9]+$");
+
+def interface:
+	has_keys(["name", "ifindex", "role"]) and (.name | type == "string") and
+	(.ifindex | count) and (.role | role);
+
+def config:
+	has_keys(["generation", "features", "media_range", "modes", "services", "peers",
+		  "events"]) and
+	(.generation | count) and
+	(.features | has_keys(["core", "xmpp", "ocs2007"]) and all(.[]; type == "boolean")) and
+	(.media_range | has_keys(["min", "max"]) and (.min | count) and (.max | count)) and
+	(.modes | has_keys(["external", "internal"]) and all(.[]; mode)) and
+	(.services | has_keys(["access", "webconf", "av"]) and all(.[]; list(addr))) and
+	(.peers | list(has_keys(["group", "prefix"]) and (.group | group) and
+		       (.prefix | prefix))) and
+	(.events | has_keys(["rate", "burst"]) and (.rate | count) and (.burst | count));
+
+def rule:
+	has_keys(["id", "role", "dir", "proto", "port_min", "port_max", "feature", "custom",
+		  "enabled", "media", "service", "groups", "name", "packets", "bytes"]) and
+	(.id | count) and (.role | role) and (.dir | dir) and (.proto | word(["tcp", "udp"])) and
+	(.port_min | count) and (.port_max | count) and
+	(.feature | word(["core", "xmpp", "ocs2007", "custom"])) and
+	(.custom | type == "boolean") and (.enabled | type == "boolean") and
+	(.media | type == "boolean") and
+	(.service | word(["none", "access", "webconf", "av"])) and (.groups | list(group)) and
+	(.name | type == "string") and (.packets | count) and (.bytes | count);
+
+def drop:
+	has_keys(["role", "dir", "packets", "bytes"]) and (.role | role) and (.dir | dir) and
+	(.packets | count) and (.bytes | count);
+
+has_keys(["version", "interfaces", "config", "rules", "drops", "events"]) and
+.version == 1 and
+(.interfaces | list(interface)) and
+(.config | config) and
+(.rules | list(rule)) and
+(.drops | list(drop) and length == 4) and
+(.events | has_keys(["sent", "suppressed"]) and (.sent | count) and (.suppressed | count))
