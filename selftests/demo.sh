@@ -61,7 +61,8 @@ say "lyncedgectl showconf"
 in_ns $EDGE $CTL showconf
 
 say "lyncedgectl monitor (drop events, in the background) while forbidden traffic comes in"
-in_ns $EDGE $CTL monitor >/tmp/demo.mon 2>&1 &
+# Started by a child shell, so that this one has no job to report killed.
+sh -c "$IP netns exec $EDGE $CTL monitor >/tmp/demo.mon 2>&1 &"
 sleep 1
 try "attacker -> edge 192.0.2.1 tcp/22 (ssh)" $INET tcp 192.0.2.1 22
 try "attacker -> edge 2001:db8:e::1 udp/161 (snmp)" $INET udp 2001:db8:e::1 161
@@ -73,14 +74,14 @@ listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 tc
 say "what lyncedgectl monitor printed"
 cat /tmp/demo.mon
 
-say "lyncedgectl show --json | jq '{interfaces, config, drops, events, rules: [.rules[] | select(.packets > 0)]}'"
+say "lyncedgectl show --json | jq -c '.interfaces, .config, .drops, .events, (.rules[] | select(.packets > 0))'"
 in_ns $EDGE $CTL show --json >/tmp/demo.json
-jq '{interfaces, config, drops, events, rules: [.rules[] | select(.packets > 0)]}' /tmp/demo.json
+jq -Mc '.interfaces, .config, .drops, .events, (.rules[] | select(.packets > 0))' /tmp/demo.json
 jq -e -f show.schema.jq /tmp/demo.json >/dev/null && echo "(the whole document matches the schema of lyncedgectl(8))"
 
-say "lyncedgectl show --prometheus (HELP, TYPE and the non-zero samples)"
+say "lyncedgectl show --prometheus (without the zero and the enabled samples)"
 in_ns $EDGE $CTL show --prometheus >/tmp/demo.prom
-grep -Ev '^lyncedge_rule_[a-z_]*\{.*\} 0$' /tmp/demo.prom
+grep -Ev '^lyncedge_rule_[a-z_]*\{.*\} 0$|^lyncedge_rule_enabled\{' /tmp/demo.prom
 promtool check metrics </tmp/demo.prom && echo "(promtool check metrics: accepted)"
 
 say "lyncedgectl reset-counters (prints what it cleared)"
