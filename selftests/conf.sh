@@ -5,11 +5,7 @@
 # `showconf | setconf -` changes nothing. Counters survive a setconf.
 . ./lib.sh
 
-load_module
-NS=conf-$$
-PEER=confp-$$
-peer_pair $NS $PEER
-in_ns $NS $CTL set-role t0 external
+external_pair conf
 listen $NS /tmp/conf.log tcp:443 udp:40000 udp:50000 || exit 1
 
 showconf() { in_ns $NS $CTL showconf; }

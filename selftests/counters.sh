@@ -5,11 +5,7 @@
 # what the resets report plus what is counted after them is what was sent.
 . ./lib.sh
 
-load_module
-NS=cnt-$$
-PEER=cntp-$$
-peer_pair $NS $PEER
-in_ns $NS $CTL set-role t0 external
+external_pair cnt
 # Rule 11 (external in udp 50000-59999, ocs2007): every datagram to a new
 # port is a new flow, counted once.
 in_ns $NS $CTL enable ocs2007

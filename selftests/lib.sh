@@ -83,6 +83,16 @@ peer_pair() {
 	veth "$1" t0 192.0.2.1 2001:db8:e::1 "$2" p0 192.0.2.2 2001:db8:e::2
 }
 
+# external_pair NAME: the module loaded; namespaces NS (NAME-PID) and PEER
+# (NAMEp-PID) as peer_pair makes them, NS's t0 with the role external.
+external_pair() {
+	load_module
+	NS=$1-$$
+	PEER=${1}p-$$
+	peer_pair $NS $PEER
+	in_ns $NS $CTL set-role t0 external
+}
+
 topology_up() {
 	for ns in $INET $EDGE $LAN; do
 		$IP netns add "$ns"

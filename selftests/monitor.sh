@@ -5,11 +5,7 @@
 # suppressed; no listener, no events and nothing counted.
 . ./lib.sh
 
-load_module
-NS=mon-$$
-PEER=monp-$$
-peer_pair $NS $PEER
-in_ns $NS $CTL set-role t0 external
+external_pair mon
 EV=/tmp/mon.json
 
 events() { in_ns $NS $CTL show --json | jq -r '"\(.events.sent) \(.events.suppressed)"'; }

@@ -31,6 +31,7 @@ struct nl_reply {
 	int peers;
 	int services;
 	uint32_t generation;
+	uint32_t event_rate, event_burst;
 };
 
 static int nl_ext_attr(const struct nlattr *attr, void *data)
@@ -62,6 +63,10 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 		r->mode_internal = mnl_attr_get_u8(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_GENERATION)
 		r->generation = mnl_attr_get_u32(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_EVENT_RATE)
+		r->event_rate = mnl_attr_get_u32(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_EVENT_BURST)
+		r->event_burst = mnl_attr_get_u32(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_PEERS) {
 		const struct nlattr *entry;
 
@@ -183,9 +188,9 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
-	snprintf(out, len, "features %#x media %u-%u modes %u %u peers %d services %d",
+	snprintf(out, len, "features %#x media %u-%u modes %u %u peers %d services %d events %u/%u",
 		 r.features.value, r.media_min, r.media_max, r.mode_external, r.mode_internal,
-		 r.peers, r.services);
+		 r.peers, r.services, r.event_rate, r.event_burst);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
@@ -405,7 +410,7 @@ TEST_F(nl, config_default)
 	char config[128];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -467,7 +472,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0 events 10/50", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -522,7 +527,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50", config);
 }
 
 TEST_F(nl, peer_host_bits)
@@ -636,7 +641,7 @@ TEST_F(nl, services_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3 events 10/50", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES));
@@ -850,6 +855,94 @@ TEST_F(nl, config_stale_generation)
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, gen);
 	EXPECT_CONFIG_REJECTED(self, nlh, EAGAIN);
+}
+
+TEST_F(nl, event_rate_without_burst)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, 100);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, event_rate_too_high)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, LYNCEDGE_EVENT_RATE_MAX + 1);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, 10);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, event_burst_zero)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, 10);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, 0);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, event_rate_round_trip)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	char config[128];
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, 0);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_EVENT_BURST_MAX);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_NE(NULL, strstr(config, "events 0/10000"));
+}
+
+#define RESET_COUNTERS(self, flags) \
+	nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_RESET_COUNTERS, (flags))
+
+TEST_F(nl, reset_counters_without_id)
+{
+	EXPECT_REJECTED(self, RESET_COUNTERS(self, NLM_F_ACK), EINVAL);
+}
+
+TEST_F(nl, reset_counters_unknown_id)
+{
+	struct nlmsghdr *nlh = RESET_COUNTERS(self, NLM_F_ACK);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_ID, 999);
+	EXPECT_REJECTED(self, nlh, ENOENT);
+}
+
+TEST_F(nl, reset_counters_id_zero)
+{
+	struct nlmsghdr *nlh = RESET_COUNTERS(self, NLM_F_ACK);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_ID, 0);
+	EXPECT_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, reset_counters_of_a_rule)
+{
+	struct nlmsghdr *nlh = RESET_COUNTERS(self, NLM_F_ACK);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_ID, 5);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(0, self->r.error);
+}
+
+/* Every rule and the four drop counters, each a message of the dump. */
+TEST_F(nl, reset_counters_dump)
+{
+	ASSERT_EQ(0, nl_talk(self->nl, RESET_COUNTERS(self, NLM_F_DUMP), &self->r));
+	EXPECT_EQ(0, self->r.error);
+	EXPECT_EQ(28 + 4, self->r.messages);
+}
+
+TEST_F(nl, reset_counters_unprivileged)
+{
+	ASSERT_EQ(0, setgid(65534));
+	ASSERT_EQ(0, setuid(65534));
+	ASSERT_EQ(0, nl_talk(self->nl, RESET_COUNTERS(self, NLM_F_DUMP), &self->r));
+	EXPECT_EQ(-EPERM, self->r.error);
 }
 
 TEST_F(nl, config_unprivileged)

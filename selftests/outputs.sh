@@ -5,11 +5,7 @@
 # same numbers as /proc, and names that need escaping.
 . ./lib.sh
 
-load_module
-NS=out-$$
-PEER=outp-$$
-peer_pair $NS $PEER
-in_ns $NS $CTL set-role t0 external
+external_pair out
 SCHEMA=$PWD/show.schema.jq
 # A custom name with a quote, a backslash and a byte that is not UTF-8.
 NAME=$(printf 'SIP "moved" \\ port \377')
