@@ -201,6 +201,16 @@ static void take_extack(struct genl_ctx *ctx, const struct nlmsghdr *nlh,
 		 mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
 }
 
+/* The kernel sends -errno; a value that is no errno at all becomes EPROTO. */
+static int reply_errno(int error)
+{
+	if (error < 0 && error >= -4095)
+		return -error;
+	if (error > 0 && error <= 4095)
+		return error;
+	return EPROTO;
+}
+
 static int error_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct request *req = data;
@@ -214,7 +224,7 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	if (!err->error)
 		return MNL_CB_STOP;
 
-	req->err = err->error < 0 ? -err->error : err->error;
+	req->err = reply_errno(err->error);
 	/* Without NLM_F_CAPPED the whole request is echoed before the TLVs. */
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		offset = MNL_ALIGN(offset + err->msg.nlmsg_len - sizeof(err->msg));
@@ -234,7 +244,7 @@ static int done_cb(const struct nlmsghdr *nlh, void *data)
 	if (!error)
 		return MNL_CB_STOP;
 
-	req->err = error < 0 ? -error : error;
+	req->err = reply_errno(error);
 	take_extack(req->ctx, nlh, sizeof(error));
 	return MNL_CB_ERROR;
 }
@@ -244,6 +254,26 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 	const struct request *req = data;
 
 	return req->cb ? req->cb(nlh, req->data) : MNL_CB_OK;
+}
+
+bool genl_frames_ok(const void *buf, size_t len)
+{
+	const struct nlmsghdr *nlh;
+	size_t step;
+
+	while (len) {
+		if (len < sizeof(*nlh))
+			return false;
+		nlh = buf;
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len)
+			return false;
+		step = MNL_ALIGN(nlh->nlmsg_len);
+		if (step >= len)
+			return true;
+		buf = (const char *)buf + step;
+		len -= step;
+	}
+	return true;
 }
 
 /*
@@ -292,6 +322,8 @@ int genl_request(struct genl_ctx *ctx, struct nlmsghdr *nlh, mnl_cb_t cb, void *
 
 		if (len < 0)
 			return errno;
+		if (!genl_frames_ok(ctx->rcvbuf, (size_t)len))
+			return EBADMSG;
 		take_dump_intr(ctx, len);
 		errno = 0;
 		ret = mnl_cb_run2(ctx->rcvbuf, (size_t)len, ctx->seq, ctx->portid, data_cb,

@@ -57,6 +57,13 @@ int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb);
 /* And for one of LYNCEDGE_A_SERVICES: tb[0..LYNCEDGE_SERVICE_A_MAX]. */
 int genl_parse_service(const struct nlattr *entry, const struct nlattr **tb);
 
+/*
+ * Whether buf holds whole netlink messages, each length inside the buffer.
+ * libmnl's walk compares a message's length as an int, so one that claims
+ * 2 GiB or more would send it outside the buffer: check before it walks.
+ */
+bool genl_frames_ok(const void *buf, size_t len);
+
 /* Joins the events multicast group; on failure it has told the user why. */
 int genl_join_events(struct genl_ctx *ctx);
 

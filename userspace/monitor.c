@@ -176,6 +176,10 @@ enum cmd_status cmd_monitor(int argc, char **argv)
 			pr_err("reading events: %s", strerror(errno));
 			break;
 		}
+		if (!genl_frames_ok(ctx.rcvbuf, (size_t)len)) {
+			pr_err("warning: a malformed read, skipped");
+			continue;
+		}
 		if (mnl_cb_run(ctx.rcvbuf, len, 0, 0, event_cb, &json) < 0) {
 			pr_err("writing events: %s", strerror(errno));
 			break;
