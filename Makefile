@@ -6,6 +6,7 @@
 #   make check     every test, on every installed Debian kernel, in VMs
 #                  (installs dependencies); ends with "N passed, N failed"
 #   make install   lyncedgectl, its man page and bash completion (PREFIX, DESTDIR)
+#   make fuzz      every libFuzzer target for FUZZ_SECONDS (600) each
 
 KVER ?= $(shell uname -r)
 # Hosts without headers for the running kernel (like a CI machine that cannot
@@ -57,6 +58,32 @@ install: userspace
 	install -D -m 644 userspace/completion/lyncedgectl \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl
 
+# libFuzzer targets: the tool itself, its main() renamed, against the fake
+# kernel of userspace/fuzz/fake_kernel.c; ASan, UBSan and LSan on.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := conf args replies
+
+build/fuzz/fuzz_%: userspace/fuzz/fuzz_%.c userspace/fuzz/fake_kernel.c \
+		userspace/fuzz/fake_kernel.h userspace/*.c userspace/*.h include/uapi/linux/lyncedge.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Wall -Wextra -Werror -std=gnu11 -Iinclude -Dmain=lyncedgectl_main -o $@ \
+		$< userspace/fuzz/fake_kernel.c userspace/*.c $(shell pkg-config --cflags --libs libmnl)
+
+# The program that wrote userspace/fuzz/corpus/replies: make fuzz-seeds.
+build/fuzz/mkseeds: userspace/fuzz/mkseeds.c include/uapi/linux/lyncedge.h
+	@mkdir -p build/fuzz
+	$(CC) -O2 -Wall -Wextra -Werror -Iinclude -o $@ $< $(shell pkg-config --cflags --libs libmnl)
+
+fuzzers: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+fuzz-seeds: build/fuzz/mkseeds
+	build/fuzz/mkseeds userspace/fuzz/corpus/replies
+
+fuzz: fuzzers
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 demo:
 	scripts/demo.sh
 
@@ -68,4 +95,4 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all module userspace testprogs install demo check clean
+.PHONY: all module userspace testprogs install fuzzers fuzz-seeds fuzz demo check clean

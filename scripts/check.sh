@@ -54,6 +54,12 @@ grep '^# [^0-9]' build/docs.out
 collect host build/docs.out
 result $status "docs: the man page and bash completion checks ran to the end"
 
+scripts/fuzz.sh 60 >build/fuzz.out 2>&1
+status=$?
+grep '^# fuzz' build/fuzz.out
+collect host build/fuzz.out
+result $status "fuzz: every libFuzzer target ran to the end"
+
 kernels=$(scripts/kernels.sh)
 echo "# kernels: $(echo $kernels)"
 echo "$kernels" | grep -q '^6\.1\.' && echo "$kernels" | grep -q '^6\.12\.'

@@ -83,6 +83,13 @@ void conf_addr_print(FILE *f, const struct conf_addr *a);
 /* ADDR/LEN */
 void conf_peer_print(FILE *f, const struct conf_peer *p);
 
+/*
+ * Reads a file of statements (setconf's) into c, on top of what c holds;
+ * reports each bad line on stderr with name and line number. Returns the
+ * number of errors.
+ */
+int conf_read(FILE *f, const char *name, struct conf *c);
+
 /* Writes c as statements that setconf reads back to the same configuration. */
 void conf_print(FILE *f, const struct conf *c);
 

@@ -36,8 +36,7 @@ static int split(char *line, char **words)
 	return n;
 }
 
-/* Reads and checks the whole file into c; returns the number of errors. */
-static int read_conf(FILE *f, const char *name, struct conf *c)
+int conf_read(FILE *f, const char *name, struct conf *c)
 {
 	char line[1024], err[128], *words[SETCONF_MAX_WORDS];
 	int n, lineno = 0, errors = 0;
@@ -90,7 +89,7 @@ enum cmd_status cmd_setconf(int argc, char **argv)
 		return CMD_FAIL;
 	}
 	conf_defaults(&c);
-	errors = read_conf(f, name, &c);
+	errors = conf_read(f, name, &c);
 	if (f != stdin)
 		fclose(f);
 	if (errors) {
