@@ -504,12 +504,6 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, c->generation);
 }
 
-static int bad_reply(void)
-{
-	errno = EBADMSG;
-	return MNL_CB_ERROR;
-}
-
 static int get_peers(struct conf *c, const struct nlattr *nest)
 {
 	const struct nlattr *tb[LYNCEDGE_PEER_A_MAX + 1];
@@ -573,11 +567,11 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
 	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION] || !tb[LYNCEDGE_A_SERVICES] ||
 	    !tb[LYNCEDGE_A_EVENT_RATE] || !tb[LYNCEDGE_A_EVENT_BURST])
-		return bad_reply();
+		return genl_bad_reply();
 	c->npeers = 0;
 	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0 ||
 	    get_services(c, tb[LYNCEDGE_A_SERVICES]) < 0)
-		return bad_reply();
+		return genl_bad_reply();
 	c->have_generation = true;
 	c->generation = mnl_attr_get_u32(tb[LYNCEDGE_A_GENERATION]);
 	memcpy(&bf, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(bf));
@@ -607,7 +601,7 @@ static int custom_cb(const struct nlmsghdr *nlh, void *data)
 	    !tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
 	    !tb[LYNCEDGE_A_RULE_PORT_MAX] || !tb[LYNCEDGE_A_RULE_NAME] ||
 	    c->nrules == LYNCEDGE_CUSTOM_MAX)
-		return bad_reply();
+		return genl_bad_reply();
 	r = &c->rules[c->nrules++];
 	r->id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
 	r->role = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ROLE]);
@@ -619,6 +613,12 @@ static int custom_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
+int conf_get_settings(struct genl_ctx *ctx, struct conf *c)
+{
+	conf_defaults(c);
+	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
+}
+
 /*
  * The configuration first, for its generation: a change before the dump
  * makes the write that follows fail with EAGAIN and be tried again.
@@ -627,8 +627,7 @@ int conf_get(struct genl_ctx *ctx, struct conf *c)
 {
 	int err;
 
-	conf_defaults(c);
-	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
+	err = conf_get_settings(ctx, c);
 	if (err)
 		return err;
 	c->nrules = 0;

@@ -77,6 +77,9 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c);
 /* Reads the namespace's configuration; 0 or the errno, as genl_request(). */
 int conf_get(struct genl_ctx *ctx, struct conf *c);
 
+/* The same without the custom rules (no rules dump), for who dumps the rules anyway. */
+int conf_get_settings(struct genl_ctx *ctx, struct conf *c);
+
 /* ADDR */
 void conf_addr_print(FILE *f, const struct conf_addr *a);
 

@@ -150,6 +150,12 @@ static int parse_level(const struct nlmsghdr *nlh, unsigned int offset,
 	return 0;
 }
 
+int genl_bad_reply(void)
+{
+	errno = EBADMSG;
+	return MNL_CB_ERROR;
+}
+
 int genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb)
 {
 	return parse_level(nlh, sizeof(struct genlmsghdr), &lyncedge_level, tb);

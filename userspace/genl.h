@@ -67,6 +67,9 @@ bool genl_frames_ok(const void *buf, size_t len);
 /* Joins the events multicast group; on failure it has told the user why. */
 int genl_join_events(struct genl_ctx *ctx);
 
+/* For a callback: the reply lacks what it must hold (errno EBADMSG). */
+int genl_bad_reply(void);
+
 /* Tells the user why a request failed with err. */
 void genl_perror(const struct genl_ctx *ctx, int err);
 

@@ -3,7 +3,6 @@
  * The rows of the rules dump, which `show` prints in every form and
  * `reset-counters` prints with the counts it cleared.
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +11,6 @@
 #include "rules.h"
 
 #define RULE_FMT "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n"
-
-static int bad_reply(void)
-{
-	errno = EBADMSG;
-	return MNL_CB_ERROR;
-}
 
 static int rules_add(struct rules *rules, const struct rule *r)
 {
@@ -49,7 +42,7 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_RULE_ROLE] || !tb[LYNCEDGE_A_RULE_DIR] ||
 	    !tb[LYNCEDGE_A_PACKETS] || !tb[LYNCEDGE_A_BYTES])
-		return bad_reply();
+		return genl_bad_reply();
 	r.role = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ROLE]);
 	r.dir = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_DIR]);
 	r.packets = mnl_attr_get_u64(tb[LYNCEDGE_A_PACKETS]);
@@ -62,7 +55,7 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		    !tb[LYNCEDGE_A_RULE_PORT_MAX] ||
 		    (!tb[LYNCEDGE_A_RULE_FEATURE] && !tb[LYNCEDGE_A_RULE_CUSTOM]) ||
 		    !tb[LYNCEDGE_A_RULE_ENABLED] || !tb[LYNCEDGE_A_RULE_NAME])
-			return bad_reply();
+			return genl_bad_reply();
 		r.id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
 		r.proto = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_PROTO]);
 		r.port_min = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MIN]);

@@ -5,7 +5,6 @@
  * out for people; "dump", one tab-separated record per line for scripts
  * (as `wg show all dump`); JSON; the Prometheus text format.
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -27,12 +26,6 @@ enum show_form {
 	SHOW_PROMETHEUS,
 };
 
-static int bad_reply(void)
-{
-	errno = EBADMSG;
-	return MNL_CB_ERROR;
-}
-
 static int role_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
@@ -42,7 +35,7 @@ static int role_cb(const struct nlmsghdr *nlh, void *data)
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_IFNAME] || !tb[LYNCEDGE_A_IFINDEX] || !tb[LYNCEDGE_A_ROLE])
-		return bad_reply();
+		return genl_bad_reply();
 	v = realloc(s->ifaces, (s->nifaces + 1) * sizeof(*v));
 	if (!v)
 		return MNL_CB_ERROR;
@@ -62,7 +55,7 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_EVENTS_SENT] || !tb[LYNCEDGE_A_EVENTS_SUPPRESSED])
-		return bad_reply();
+		return genl_bad_reply();
 	s->events_sent = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SENT]);
 	s->events_suppressed = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SUPPRESSED]);
 	return MNL_CB_OK;
@@ -90,7 +83,7 @@ static int snapshot_take(struct genl_ctx *ctx, struct snapshot *s)
 
 	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP), role_cb, s);
 	if (!err)
-		err = conf_get(ctx, &s->conf);
+		err = conf_get_settings(ctx, &s->conf);
 	if (!err)
 		err = fetch_rules(ctx, &s->rules);
 	if (!err)
