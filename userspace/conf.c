@@ -6,7 +6,6 @@
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <errno.h>
 #include <sys/socket.h>
 #include <stdlib.h>
 #include <string.h>
