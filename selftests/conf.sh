@@ -9,7 +9,6 @@ external_pair conf
 listen $NS /tmp/conf.log tcp:443 udp:40000 udp:50000 || exit 1
 
 showconf() { in_ns $NS $CTL showconf; }
-packets() { in_ns $NS cat $RULES | awk -v id="$1" '$1 == id { print $8 }'; }
 
 cat >/tmp/default.conf <<'CONF'
 # lyncedge configuration: lyncedgectl statements, read by setconf
@@ -22,7 +21,7 @@ showconf >/tmp/conf.now
 check "conf: showconf of a fresh namespace is the default" cmp -s /tmp/conf.now /tmp/default.conf
 
 check "conf: a flow to tcp/443 counts on rule 5" in_ns $PEER "$PROBE" send tcp 192.0.2.1 443 c1
-check "conf: rule 5 has counted it" [ "$(packets 5)" = 1 ]
+check "conf: rule 5 has counted it" [ "$(packets $NS 5)" = 1 ]
 
 cat >/tmp/good.conf <<'CONF'
 # lyncedge configuration: lyncedgectl statements, read by setconf
@@ -44,7 +43,7 @@ check "conf: the file took effect at once: udp/40000 opens (rule 11 on the moved
 	in_ns $PEER "$PROBE" send udp 192.0.2.1 40000 c2
 in_ns $PEER "$PROBE" send udp 192.0.2.1 50000 c3
 ktap $(($? != 1)) "conf: and udp/50000, off the moved range, is dropped"
-check "conf: counters of rules setconf did not touch keep their values" [ "$(packets 5)" = 1 ]
+check "conf: counters of rules setconf did not touch keep their values" [ "$(packets $NS 5)" = 1 ]
 
 showconf | in_ns $NS $CTL setconf -
 ktap $? "conf: showconf | setconf - is accepted"
@@ -93,7 +92,7 @@ check "dump: 28 rule records of 12 fields" \
 check "dump: 4 drop records of 5 fields" \
 	sh -c "[ \$(awk -F'\t' '\$1 == \"drop\" && NF == 5' /tmp/dump | wc -l) -eq 4 ]"
 check "dump: the counters are /proc's" \
-	[ "$(awk -F'\t' '$1 == "rule" && $2 == 5 { print $10 }' /tmp/dump)" = "$(packets 5)" ]
+	[ "$(awk -F'\t' '$1 == "rule" && $2 == 5 { print $10 }' /tmp/dump)" = "$(packets $NS 5)" ]
 check "dump: the configuration" grep -qx "$(printf 'media-range\t50000\t59999')" /tmp/dump
 
 # 1,000 custom rules in one file: one request, a dump of many messages,
@@ -114,16 +113,16 @@ rid=$(awk -F'\t' '$1 == "rule" && $12 == "site rule 20777" { print $2 }' /tmp/du
 stop_ns $NS
 listen $NS /tmp/conf.log tcp:443 udp:20777 || exit 1
 check "many: udp/20777 passes" in_ns $PEER "$PROBE" send udp 192.0.2.1 20777 m1
-check "many: and counts on its rule ($rid)" [ "$(packets "$rid")" = 1 ]
+check "many: and counts on its rule ($rid)" [ "$(packets $NS "$rid")" = 1 ]
 showconf | in_ns $NS $CTL setconf -
 ktap $? "many: showconf | setconf - with 1,000 rules"
-check "many: the rules keep their ids and counters" [ "$(packets "$rid")" = 1 ]
+check "many: the rules keep their ids and counters" [ "$(packets $NS "$rid")" = 1 ]
 check "many: showconf prints the rules back" sh -c "[ \$($IP netns exec $NS $CTL showconf | grep -c '^add-rule ') -eq 1000 ]"
 printf 'add-rule external in tcp 443 clash\n' >/tmp/clash.conf
 cat /tmp/many.conf >>/tmp/clash.conf
 ! in_ns $NS $CTL setconf /tmp/clash.conf 2>/dev/null
 ktap $? "many: a file whose rule overlaps a built-in one is refused"
-check "many: and the 1,000 rules are still there" [ "$(packets "$rid")" = 1 ]
+check "many: and the 1,000 rules are still there" [ "$(packets $NS "$rid")" = 1 ]
 check "many: setconf of the default drops them all" in_ns $NS $CTL setconf /tmp/default.conf
 check "many: none left" sh -c "! $IP netns exec $NS cat $RULES | grep -q ' custom '"
 

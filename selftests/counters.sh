@@ -17,17 +17,11 @@ LEN=33 # 20 IPv4 + 8 UDP + 5 bytes of data
 ALLOWED="50000 52000"
 DROPPED="20000 22000"
 
-# count ID|drop [ROLE DIR]: "packets bytes" of a row of /proc.
-count() {
-	in_ns $NS cat $RULES | awk -v id="$1" -v role="${2:-}" -v dir="${3:-}" \
-		'$1 == id && (role == "" || ($2 == role && $3 == dir)) { print $8, $9 }'
-}
-
 # settle ID|drop [ROLE DIR]: wait until the row stops changing.
 settle() {
 	last=
 	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-		now=$(count "$@")
+		now=$(row $NS "$@")
 		[ "$now" = "$last" ] && return 0
 		last=$now
 		sleep 0.2
@@ -49,14 +43,14 @@ two_senders() {
 }
 
 # Exact counting.
-before=$(count 11)
-dbefore=$(count drop external in)
+before=$(row $NS 11)
+dbefore=$(row $NS drop external in)
 check "exact: two senders on two CPUs sent $N allowed datagrams each" two_senders $ALLOWED
 check "exact: and $N forbidden ones each" two_senders $DROPPED
 settle 11
 settle drop external in
-after=$(count 11)
-dafter=$(count drop external in)
+after=$(row $NS 11)
+dafter=$(row $NS drop external in)
 check "exact: rule 11 counted all $((2 * N)) and their bytes" \
 	[ "$(echo "$before $after" | awk '{ print $3 - $1, $4 - $2 }')" = "$((2 * N)) $((2 * N * LEN))" ]
 check "exact: the drop counter counted all $((2 * N)) and their bytes" \
@@ -72,8 +66,8 @@ resetter() { # OUT [ID]
 		in_ns $NS $CTL reset-counters "$@" >>"$out" || echo "reset failed" >>"$out"
 	done
 }
-start=$(count 11)
-dstart=$(count drop external in)
+start=$(row $NS 11)
+dstart=$(row $NS drop external in)
 resetter /tmp/cnt.one 11 &
 r1=$!
 resetter /tmp/cnt.all &
@@ -93,10 +87,10 @@ reported=$(awk '$1 == 11 { p += $8; b += $9 } END { print p + 0, b + 0 }' /tmp/c
 dreported=$(awk '$1 == "drop" && $2 == "external" && $3 == "in" { p += $8; b += $9 }
 	END { print p + 0, b + 0 }' /tmp/cnt.all)
 check "reset: rule 11: reported + counted after = before + sent, packets and bytes" \
-	[ "$(echo "$reported $(count 11) $start" | awk '{ print $1 + $3 - $5, $2 + $4 - $6 }')" = \
+	[ "$(echo "$reported $(row $NS 11) $start" | awk '{ print $1 + $3 - $5, $2 + $4 - $6 }')" = \
 	  "$((2 * N)) $((2 * N * LEN))" ]
 check "reset: drops: reported + counted after = before + sent, packets and bytes" \
-	[ "$(echo "$dreported $(count drop external in) $dstart" |
+	[ "$(echo "$dreported $(row $NS drop external in) $dstart" |
 	     awk '{ print $1 + $3 - $5, $2 + $4 - $6 }')" = "$((2 * N)) $((2 * N * LEN))" ]
 check "reset: the traffic fell into several resets (the test raced for real)" \
 	[ "$(awk '$1 == 11 && $8 > 0' /tmp/cnt.one /tmp/cnt.all | wc -l)" -ge 3 ]

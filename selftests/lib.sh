@@ -142,6 +142,18 @@ counters() {
 	in_ns "$1" cat $RULES | awk 'NR > 1 { print $1, $2, $3, $8 }'
 }
 
+# row NS ID|drop [ROLE DIR]: "packets bytes" of one row of NS's rules file
+# (a drop counter: "drop" and its role and direction).
+row() {
+	in_ns "$1" cat $RULES | awk -v id="$2" -v role="${3:-}" -v dir="${4:-}" \
+		'$1 == id && (role == "" || ($2 == role && $3 == dir)) { print $8, $9 }'
+}
+
+# packets NS ID|drop [ROLE DIR]: the packets of that row.
+packets() {
+	row "$@" | cut -d' ' -f1
+}
+
 # deltas BEFORE AFTER: "id role dir +N" for each row whose packets grew.
 deltas() {
 	awk 'NR == FNR { p[$1 " " $2 " " $3] = $4; next }

@@ -9,7 +9,6 @@ external_pair mon
 EV=/tmp/mon.json
 
 events() { in_ns $NS $CTL show --json | jq -r '"\(.events.sent) \(.events.suppressed)"'; }
-drops() { in_ns $NS cat $RULES | awk '$1 == "drop" && $2 == "external" && $3 == "in" { print $8 }'; }
 lines() { wc -l <"$1"; }
 uptime_cs() { awk '{ print int($1 * 100) }' /proc/uptime; }
 
@@ -79,13 +78,13 @@ in_ns $NS $CTL set-event-rate $RATE burst $BURST
 sleep 0.5
 n=$(lines $EV)
 e0=$(events)
-d0=$(drops)
+d0=$(packets $NS drop external in)
 t0=$(uptime_cs)
 in_ns $PEER "$PROBE" spray 192.0.2.1 20000 $FLOOD
 t1=$(uptime_cs)
 sleep 1
 e1=$(events)
-d1=$(drops)
+d1=$(packets $NS drop external in)
 got=$(($(lines $EV) - n))
 sent=$(echo "$e0 $e1" | awk '{ print $3 - $1 }')
 suppressed=$(echo "$e0 $e1" | awk '{ print $4 - $2 }')

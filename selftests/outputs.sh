@@ -18,7 +18,6 @@ in_ns $PEER "$PROBE" send tcp 192.0.2.1 5070 o2
 in_ns $PEER "$PROBE" send udp 192.0.2.1 9 o3
 stop_ns $NS
 
-packets() { in_ns $NS cat $RULES | awk -v id="$1" -v r="${2:-}" '$1 == id && (r == "" || $2 " " $3 == r) { print $8 }'; }
 
 # JSON
 in_ns $NS $CTL show --json >/tmp/show.json
@@ -36,10 +35,10 @@ check "json: the schema check can fail: a key too many" \
 check "json: the interface and its role" \
 	[ "$(jq -r '.interfaces[] | "\(.name) \(.role)"' /tmp/show.json)" = "t0 external" ]
 check "json: rule 5's packets are /proc's" \
-	[ "$(jq '.rules[] | select(.id == 5) | .packets' /tmp/show.json)" = "$(packets 5)" ]
+	[ "$(jq '.rules[] | select(.id == 5) | .packets' /tmp/show.json)" = "$(packets $NS 5)" ]
 check "json: and so are the drops" \
 	[ "$(jq '.drops[] | select(.role == "external" and .dir == "in") | .packets' /tmp/show.json)" = \
-	  "$(packets drop 'external in')" ]
+	  "$(packets $NS drop external in)" ]
 check "json: the custom rule, counted" \
 	[ "$(jq '.rules[] | select(.custom) | .packets' /tmp/show.json)" = 1 ]
 check "json: its name, escaped, with U+FFFD for the stray byte" \
@@ -61,9 +60,9 @@ check "prometheus: promtool can fail: a broken label" \
 check "prometheus: HELP and TYPE for every metric" \
 	[ "$(grep -c '^# HELP lyncedge_' /tmp/show.prom)" -eq "$(grep -c '^# TYPE lyncedge_' /tmp/show.prom)" ]
 check "prometheus: rule 5's packets are /proc's" \
-	grep -q "^lyncedge_rule_packets_total{rule=\"5\",role=\"external\",dir=\"in\",proto=\"tcp\",ports=\"443\",.*} $(packets 5)\$" /tmp/show.prom
+	grep -q "^lyncedge_rule_packets_total{rule=\"5\",role=\"external\",dir=\"in\",proto=\"tcp\",ports=\"443\",.*} $(packets $NS 5)\$" /tmp/show.prom
 check "prometheus: the drops with role and dir" \
-	grep -qx "lyncedge_drop_packets_total{role=\"external\",dir=\"in\"} $(packets drop 'external in')" /tmp/show.prom
+	grep -qx "lyncedge_drop_packets_total{role=\"external\",dir=\"in\"} $(packets $NS drop external in)" /tmp/show.prom
 check "prometheus: the custom name escaped" \
 	grep -qF "name=\"$(printf 'SIP \\"moved\\" \\\\ port \357\277\275')\"} 1" /tmp/show.prom
 check "prometheus: events suppressed" grep -q '^lyncedge_events_suppressed_total [0-9]*$' /tmp/show.prom
