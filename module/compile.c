@@ -190,6 +190,17 @@ int lyncedge_service_match(const struct lyncedge_services *services, u8 service,
 	return n ? -1 : 0;
 }
 
+/* Whether addr is an address of any service: one of the edge's own. */
+bool lyncedge_service_addr(const struct lyncedge_services *services, const struct in6_addr *addr)
+{
+	unsigned int s;
+
+	for (s = 1; s <= LYNCEDGE_NSERVICES; s++)
+		if (lyncedge_service_match(services, s, addr) > 0)
+			return true;
+	return false;
+}
+
 /*
  * Whether a rule accepting these peer groups accepts addr: any address when
  * none of its groups has a peer, else only a peer of one of them.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The netfilter hooks: judging each packet that enters or leaves the host
- * through an interface with a role.
+ * The netfilter hooks: the judgement of a packet on an interface with a
+ * role, the host deployment's hooks, and the registration of either
+ * deployment's (gateway.c has the gateway's).
  */
 #include <linux/icmpv6.h>
 #include <linux/ip.h>
@@ -17,20 +18,6 @@
 
 int (*lyncedge_ct_get)(struct net *net, u8 nfproto);
 void (*lyncedge_ct_put)(struct net *net, u8 nfproto);
-
-/* What the verdict needs to know of a packet. */
-enum lyncedge_kind {
-	LYNCEDGE_PKT_PORTS,	/* TCP or UDP with a readable destination port */
-	LYNCEDGE_PKT_NDISC,	/* IPv6 neighbour discovery or multicast listener */
-	LYNCEDGE_PKT_OTHER,	/* any other protocol, or a non-first fragment */
-	LYNCEDGE_PKT_BAD,	/* truncated or malformed headers */
-};
-
-struct lyncedge_pkt {
-	u8 proto;
-	u16 sport;
-	u16 dport;
-};
 
 static enum lyncedge_kind lyncedge_ports(const struct sk_buff *skb, int thoff,
 					 struct lyncedge_pkt *pkt)
@@ -105,8 +92,13 @@ static enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb, struct lync
 	return lyncedge_ports(skb, thoff, pkt);
 }
 
+enum lyncedge_kind lyncedge_parse(const struct sk_buff *skb, u8 pf, struct lyncedge_pkt *pkt)
+{
+	return pf == NFPROTO_IPV4 ? lyncedge_parse4(skb, pkt) : lyncedge_parse6(skb, pkt);
+}
+
 /* IPv4 comes v4-mapped, as the configuration keeps it. */
-static void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_addr *addr)
+void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_addr *addr)
 {
 	if (pf == NFPROTO_IPV4)
 		ipv6_addr_set_v4mapped(source ? ip_hdr(skb)->saddr : ip_hdr(skb)->daddr, addr);
@@ -119,8 +111,8 @@ static void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct 
  * far end) take the packet: the one whose service lists the edge's address,
  * else the first whose service has no addresses and so takes any.
  */
-static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
-			  const struct sk_buff *skb, u8 pf, unsigned int dir)
+u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id, const struct sk_buff *skb, u8 pf,
+		   unsigned int dir)
 {
 	bool in = dir == LYNCEDGE_DIR_IN;
 	struct in6_addr edge, peer;
@@ -163,30 +155,22 @@ static unsigned int lyncedge_drop(const struct nf_hook_state *state, struct lync
 	return audit ? NF_ACCEPT : NF_DROP;
 }
 
-static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
-				  const struct nf_hook_state *state)
+/*
+ * Judges a packet that passes through dev, an interface with this role, in
+ * this direction of the edge's flows.
+ */
+unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *state,
+			    struct lyncedge_net *ln, const struct lyncedge_policy *policy,
+			    const struct net_device *dev, unsigned int role, unsigned int dir)
 {
-	unsigned int dir = state->hook == NF_INET_LOCAL_IN ? LYNCEDGE_DIR_IN : LYNCEDGE_DIR_OUT;
-	const struct net_device *dev = dir == LYNCEDGE_DIR_IN ? state->in : state->out;
-	struct lyncedge_net *ln = lyncedge_pernet(state->net);
-	const struct lyncedge_policy *policy;
 	enum ip_conntrack_info ctinfo;
 	struct lyncedge_pkt pkt = {};
 	struct lyncedge_drop drop;
 	enum lyncedge_kind kind;
-	unsigned int role;
-	void *entry;
 	u32 id = 0;
 	u8 reason;
 
-	if (!dev)
-		return NF_ACCEPT;
-	entry = xa_load(&ln->roles, dev->ifindex);
-	if (!entry)
-		return NF_ACCEPT;
-	role = xa_to_value(entry);
-
-	kind = state->pf == NFPROTO_IPV4 ? lyncedge_parse4(skb, &pkt) : lyncedge_parse6(skb, &pkt);
+	kind = lyncedge_parse(skb, state->pf, &pkt);
 	if (kind == LYNCEDGE_PKT_NDISC)
 		return NF_ACCEPT;
 	reason = lyncedge_kind_reason[kind];
@@ -206,10 +190,6 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 		kind = LYNCEDGE_PKT_BAD;
 	}
 
-	policy = rcu_dereference(ln->policy);
-	/* Only while the last role goes away: no policy means no effect. */
-	if (!policy)
-		return NF_ACCEPT;
 	if (kind == LYNCEDGE_PKT_PORTS)
 		id = lyncedge_policy_lookup(policy, role, dir, pkt.proto, pkt.dport);
 	if (id > LYNCEDGE_NRULES_MAX) {
@@ -231,37 +211,72 @@ static unsigned int lyncedge_hook(void *priv, struct sk_buff *skb,
 	return lyncedge_drop(state, ln, policy, &drop);
 }
 
+/* Host deployment: the host's own packets, through an interface with a role. */
+static unsigned int lyncedge_local(void *priv, struct sk_buff *skb,
+				   const struct nf_hook_state *state)
+{
+	unsigned int dir = state->hook == NF_INET_LOCAL_IN ? LYNCEDGE_DIR_IN : LYNCEDGE_DIR_OUT;
+	const struct net_device *dev = dir == LYNCEDGE_DIR_IN ? state->in : state->out;
+	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	const struct lyncedge_policy *policy;
+	unsigned int role;
+
+	role = lyncedge_role(ln, dev);
+	if (!role)
+		return NF_ACCEPT;
+	policy = rcu_dereference(ln->policy);
+	/* Only while the last role goes away: no policy means no effect. */
+	if (!policy)
+		return NF_ACCEPT;
+	return lyncedge_judge(skb, state, ln, policy, dev, role, dir);
+}
+
 /*
  * At filter priority: after conntrack has attached its entry, and on the way
  * out after destination NAT, so rules see the addresses packets really use.
  */
-static const struct nf_hook_ops lyncedge_hook_ops[] = {
-	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_IN,
+static const struct nf_hook_ops lyncedge_host_ops[] = {
+	{ .hook = lyncedge_local, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_IN,
 	  .priority = NF_IP_PRI_FILTER },
-	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
+	{ .hook = lyncedge_local, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
 	  .priority = NF_IP_PRI_FILTER },
-	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_IN,
+	{ .hook = lyncedge_local, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_IN,
 	  .priority = NF_IP6_PRI_FILTER },
-	{ .hook = lyncedge_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,
+	{ .hook = lyncedge_local, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,
 	  .priority = NF_IP6_PRI_FILTER },
 };
 
-/* Conntrack first, so the namespace tracks flows before any is judged. */
-int lyncedge_hooks_register(struct net *net)
+static unsigned int lyncedge_hook_set(u8 deployment, const struct nf_hook_ops **ops)
 {
+	if (deployment == LYNCEDGE_DEPLOYMENT_GATEWAY) {
+		*ops = lyncedge_gateway_ops;
+		return lyncedge_gateway_nops;
+	}
+	*ops = lyncedge_host_ops;
+	return ARRAY_SIZE(lyncedge_host_ops);
+}
+
+/* Conntrack first, so the namespace tracks flows before any is judged. */
+int lyncedge_hooks_register(struct net *net, u8 deployment)
+{
+	const struct nf_hook_ops *ops;
+	unsigned int n = lyncedge_hook_set(deployment, &ops);
 	int err;
 
 	err = lyncedge_ct_get(net, NFPROTO_INET);
 	if (err)
 		return err;
-	err = nf_register_net_hooks(net, lyncedge_hook_ops, ARRAY_SIZE(lyncedge_hook_ops));
+	err = nf_register_net_hooks(net, ops, n);
 	if (err)
 		lyncedge_ct_put(net, NFPROTO_INET);
 	return err;
 }
 
-void lyncedge_hooks_unregister(struct net *net)
+void lyncedge_hooks_unregister(struct net *net, u8 deployment)
 {
-	nf_unregister_net_hooks(net, lyncedge_hook_ops, ARRAY_SIZE(lyncedge_hook_ops));
+	const struct nf_hook_ops *ops;
+	unsigned int n = lyncedge_hook_set(deployment, &ops);
+
+	nf_unregister_net_hooks(net, ops, n);
 	lyncedge_ct_put(net, NFPROTO_INET);
 }

@@ -10,6 +10,8 @@
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
 #include <linux/u64_stats_sync.h>
+#include <linux/netdevice.h>
+#include <linux/netfilter.h>
 #include <linux/netlink.h>
 #include <linux/xarray.h>
 #include <linux/in6.h>
@@ -94,6 +96,8 @@ struct lyncedge_config {
 	u16 media_min;
 	u16 media_max;
 	u8 mode[LYNCEDGE_NROLES];
+	/* enum lyncedge_deployment: which hooks the namespace has */
+	u8 deployment;
 	struct lyncedge_peers peers;
 	struct lyncedge_services services;
 	/* drop events: a second on average, and at most at once */
@@ -150,8 +154,12 @@ struct lyncedge_policy {
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
 };
 
-/* Slots: rule id - 1 for rules, then one per (role, direction) for drops. */
-#define LYNCEDGE_NSLOTS	(LYNCEDGE_NRULES_MAX + LYNCEDGE_NROLES * LYNCEDGE_NDIRS)
+/*
+ * Slots: rule id - 1 for rules, then one per (role, direction) for drops,
+ * then one per diagnostic.
+ */
+#define LYNCEDGE_NDROPS	(LYNCEDGE_NROLES * LYNCEDGE_NDIRS)
+#define LYNCEDGE_NSLOTS	(LYNCEDGE_NRULES_MAX + LYNCEDGE_NDROPS + __LYNCEDGE_DIAG_LAST)
 
 static inline unsigned int lyncedge_rule_slot(u32 id)
 {
@@ -161,6 +169,11 @@ static inline unsigned int lyncedge_rule_slot(u32 id)
 static inline unsigned int lyncedge_drop_slot(unsigned int role, unsigned int dir)
 {
 	return LYNCEDGE_NRULES_MAX + (role - 1) * LYNCEDGE_NDIRS + dir;
+}
+
+static inline unsigned int lyncedge_diag_slot(enum lyncedge_diag diag)
+{
+	return LYNCEDGE_NRULES_MAX + LYNCEDGE_NDROPS + diag;
 }
 
 struct lyncedge_stats {
@@ -216,6 +229,7 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 void lyncedge_policy_free(struct lyncedge_policy *policy);
 int lyncedge_service_match(const struct lyncedge_services *services, u8 service,
 			   const struct in6_addr *addr);
+bool lyncedge_service_addr(const struct lyncedge_services *services, const struct in6_addr *addr);
 bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 			   const struct in6_addr *addr);
 u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
@@ -261,10 +275,42 @@ void lyncedge_events_read(struct lyncedge_events *ev, u64 *sent, u64 *suppressed
 void lyncedge_event(struct net *net, struct lyncedge_net *ln, const struct lyncedge_config *config,
 		    const struct lyncedge_drop *drop);
 
+/* What the verdict needs to know of a packet. */
+enum lyncedge_kind {
+	LYNCEDGE_PKT_PORTS,	/* TCP or UDP with a readable destination port */
+	LYNCEDGE_PKT_NDISC,	/* IPv6 neighbour discovery or multicast listener */
+	LYNCEDGE_PKT_OTHER,	/* any other protocol, or a non-first fragment */
+	LYNCEDGE_PKT_BAD,	/* truncated or malformed headers */
+};
+
+struct lyncedge_pkt {
+	u8 proto;
+	u16 sport;
+	u16 dport;
+};
+
+/* The role of dev in the namespace, LYNCEDGE_ROLE_NONE for none (or no dev). */
+static inline unsigned int lyncedge_role(struct lyncedge_net *ln, const struct net_device *dev)
+{
+	void *entry = dev ? xa_load(&ln->roles, dev->ifindex) : NULL;
+
+	return entry ? xa_to_value(entry) : LYNCEDGE_ROLE_NONE;
+}
+
+enum lyncedge_kind lyncedge_parse(const struct sk_buff *skb, u8 pf, struct lyncedge_pkt *pkt);
+void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_addr *addr);
+u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id, const struct sk_buff *skb, u8 pf,
+		   unsigned int dir);
+unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *state,
+			    struct lyncedge_net *ln, const struct lyncedge_policy *policy,
+			    const struct net_device *dev, unsigned int role, unsigned int dir);
+extern const struct nf_hook_ops lyncedge_gateway_ops[];
+extern const unsigned int lyncedge_gateway_nops;
+
 extern int (*lyncedge_ct_get)(struct net *net, u8 nfproto);
 extern void (*lyncedge_ct_put)(struct net *net, u8 nfproto);
-int lyncedge_hooks_register(struct net *net);
-void lyncedge_hooks_unregister(struct net *net);
+int lyncedge_hooks_register(struct net *net, u8 deployment);
+void lyncedge_hooks_unregister(struct net *net, u8 deployment);
 
 int lyncedge_proc_init(struct net *net);
 void lyncedge_proc_exit(struct net *net);

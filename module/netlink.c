@@ -49,6 +49,7 @@ static const struct nla_policy lyncedge_nl_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_RULE_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[LYNCEDGE_A_EVENT_RATE] = NLA_POLICY_MAX(NLA_U32, LYNCEDGE_EVENT_RATE_MAX),
 	[LYNCEDGE_A_EVENT_BURST] = NLA_POLICY_RANGE(NLA_U32, 1, LYNCEDGE_EVENT_BURST_MAX),
+	[LYNCEDGE_A_DEPLOYMENT] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_DEPLOYMENT_MAX),
 };
 
 static struct genl_family lyncedge_genl_family;
@@ -335,6 +336,7 @@ static int lyncedge_nl_reset_rule(struct sk_buff *skb, struct genl_info *info)
 static int lyncedge_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(genl_info_net(info));
+	struct lyncedge_totals snat, asym;
 	u64 sent, suppressed;
 	struct sk_buff *msg;
 	void *hdr;
@@ -344,9 +346,13 @@ static int lyncedge_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(msg, info, &lyncedge_genl_family, 0, LYNCEDGE_CMD_GET_STATS);
 	lyncedge_events_read(&ln->events, &sent, &suppressed);
+	lyncedge_read(ln, lyncedge_diag_slot(LYNCEDGE_DIAG_AV_SNAT), &snat);
+	lyncedge_read(ln, lyncedge_diag_slot(LYNCEDGE_DIAG_ASYMMETRIC), &asym);
 	if (!hdr ||
 	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SENT, sent, LYNCEDGE_A_PAD) ||
-	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SUPPRESSED, suppressed, LYNCEDGE_A_PAD)) {
+	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SUPPRESSED, suppressed, LYNCEDGE_A_PAD) ||
+	    nla_put_u64_64bit(msg, LYNCEDGE_A_DIAG_AV_SNAT, snat.packets, LYNCEDGE_A_PAD) ||
+	    nla_put_u64_64bit(msg, LYNCEDGE_A_DIAG_ASYMMETRIC, asym.packets, LYNCEDGE_A_PAD)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -407,6 +413,7 @@ static int lyncedge_nl_config_events(struct lyncedge_config *config, struct genl
 	return 0;
 }
 
+/* The words: each role's mode and the deployment. */
 static void lyncedge_nl_config_modes(struct lyncedge_config *config, struct genl_info *info)
 {
 	static const int attr[LYNCEDGE_NROLES] = {
@@ -418,6 +425,8 @@ static void lyncedge_nl_config_modes(struct lyncedge_config *config, struct genl
 	for (i = 0; i < LYNCEDGE_NROLES; i++)
 		if (info->attrs[attr[i]])
 			config->mode[i] = nla_get_u8(info->attrs[attr[i]]);
+	if (info->attrs[LYNCEDGE_A_DEPLOYMENT])
+		config->deployment = nla_get_u8(info->attrs[LYNCEDGE_A_DEPLOYMENT]);
 }
 
 /* 4 or 16 bytes into a (v4-mapped) IPv6 address. */
@@ -682,7 +691,7 @@ static int lyncedge_nl_set_config(struct sk_buff *skb, struct genl_info *info)
 		LYNCEDGE_A_FEATURES, LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX,
 		LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS,
 		LYNCEDGE_A_SERVICES, LYNCEDGE_A_CUSTOM_RULES, LYNCEDGE_A_EVENT_RATE,
-		LYNCEDGE_A_EVENT_BURST,
+		LYNCEDGE_A_EVENT_BURST, LYNCEDGE_A_DEPLOYMENT,
 	};
 	struct nlattr *gen = info->attrs[LYNCEDGE_A_GENERATION];
 	struct net *net = genl_info_net(info);
@@ -823,6 +832,7 @@ static int lyncedge_nl_get_config(struct sk_buff *skb, struct genl_info *info)
 	      nla_put_u8(msg, LYNCEDGE_A_MODE_INTERNAL, config->mode[LYNCEDGE_ROLE_INTERNAL - 1]) ||
 	      nla_put_u32(msg, LYNCEDGE_A_EVENT_RATE, config->event_rate) ||
 	      nla_put_u32(msg, LYNCEDGE_A_EVENT_BURST, config->event_burst) ||
+	      nla_put_u8(msg, LYNCEDGE_A_DEPLOYMENT, config->deployment) ||
 	      nla_put_u32(msg, LYNCEDGE_A_GENERATION, gen) ||
 	      lyncedge_nl_put_peers(msg, &config->peers) ||
 	      lyncedge_nl_put_services(msg, &config->services);

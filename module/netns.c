@@ -39,14 +39,15 @@ static void lyncedge_policy_replace(struct lyncedge_net *ln, struct lyncedge_pol
 
 static int lyncedge_netns_hook(struct net *net, struct lyncedge_net *ln)
 {
+	const struct lyncedge_config *config = rtnl_dereference(ln->config);
 	struct lyncedge_policy *policy;
 	int err;
 
-	policy = lyncedge_policy_compile(rtnl_dereference(ln->config));
+	policy = lyncedge_policy_compile(config);
 	if (IS_ERR(policy))
 		return PTR_ERR(policy);
 	lyncedge_policy_replace(ln, policy);
-	err = lyncedge_hooks_register(net);
+	err = lyncedge_hooks_register(net, config->deployment);
 	if (err)
 		lyncedge_policy_replace(ln, NULL);
 	return err;
@@ -58,7 +59,7 @@ static void lyncedge_netns_unhook(struct net *net)
 
 	if (!rcu_access_pointer(ln->policy))
 		return;
-	lyncedge_hooks_unregister(net);
+	lyncedge_hooks_unregister(net, rtnl_dereference(ln->config)->deployment);
 	lyncedge_policy_replace(ln, NULL);
 }
 
@@ -109,24 +110,36 @@ int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 			struct netlink_ext_ack *extack)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(net);
+	struct lyncedge_config *old = rtnl_dereference(ln->config);
+	bool hooked = rcu_access_pointer(ln->policy);
+	bool rehook = hooked && old->deployment != new->deployment;
 	struct lyncedge_policy *policy;
-	struct lyncedge_config *old;
+	int err;
 
 	ASSERT_RTNL();
 	policy = lyncedge_policy_compile(new);
 	if (IS_ERR(policy)) {
-		if (PTR_ERR(policy) == -EEXIST)
+		err = PTR_ERR(policy);
+		if (err == -EEXIST)
 			NL_SET_ERR_MSG_MOD(extack,
 					   "a port range overlaps another rule (media range or custom rule)");
-		lyncedge_config_free(new);
-		return PTR_ERR(policy);
+		goto err_config;
 	}
-	if (rcu_access_pointer(ln->policy))
+	/* The new deployment's hooks before the old go: no packet goes unjudged. */
+	if (rehook) {
+		err = lyncedge_hooks_register(net, new->deployment);
+		if (err) {
+			NL_SET_ERR_MSG_MOD(extack, "cannot hook netfilter for this deployment");
+			goto err_policy;
+		}
+	}
+	if (hooked)
 		lyncedge_policy_replace(ln, policy);
 	else
 		lyncedge_policy_free(policy);
-	old = rtnl_dereference(ln->config);
 	rcu_assign_pointer(ln->config, new);
+	if (rehook)
+		lyncedge_hooks_unregister(net, old->deployment);
 	if (old->event_rate != new->event_rate || old->event_burst != new->event_burst)
 		lyncedge_events_refill(&ln->events, new);
 	call_rcu(&old->rcu, lyncedge_config_free_rcu);
@@ -136,6 +149,12 @@ int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
 	 */
 	smp_store_release(&ln->gen, ln->gen + 1);
 	return 0;
+
+err_policy:
+	lyncedge_policy_free(policy);
+err_config:
+	lyncedge_config_free(new);
+	return err;
 }
 
 static int lyncedge_netdev_event(struct notifier_block *nb, unsigned long event, void *ptr)

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Pack the VM's initramfs for one kernel: busybox, the real iproute2 `ip`
-# (busybox's has no netns), kmod, jq, promtool, the Debian modules the tests
+# (busybox's has no netns), kmod, nft, jq, promtool, the Debian modules the tests
 # need with their dependencies, lyncedge.ko, lyncedgectl, and the selftests.
 # usage: mkinitramfs.sh KVER OUT.cpio.gz
 set -euo pipefail
@@ -32,13 +32,15 @@ copy_prog "$top/userspace/lyncedgectl" /usr/sbin/lyncedgectl
 copy_prog "$top/build/lyncedgectl-san" /usr/sbin/lyncedgectl-san
 # The output tests check JSON with jq and the Prometheus format with promtool.
 copy_prog /usr/bin/jq /usr/bin/jq
+# The gateway test publishes the edge with nftables NAT.
+copy_prog /usr/sbin/nft /usr/sbin/nft
 copy_prog "$("$top/scripts/promtool.sh")" /usr/bin/promtool
 
 # Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
 moddir=$root/lib/modules/$kver
 mkdir -p "$moddir"
 cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
-modprobe -S "$kver" -a --show-depends veth nf_conntrack |
+modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq |
 	awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
 		rel=${m#/lib/modules/$kver/}
 		mkdir -p "$moddir/$(dirname "$rel")"

@@ -15,6 +15,7 @@ cat >/tmp/default.conf <<'CONF'
 set-media-range 50000-59999
 set-mode external enforce
 set-mode internal enforce
+set-deployment host
 set-event-rate 10 burst 50
 CONF
 showconf >/tmp/conf.now
@@ -29,6 +30,7 @@ enable ocs2007
 set-media-range 40000-40999
 set-mode external enforce
 set-mode internal audit
+set-deployment host
 set-event-rate 100 burst 200
 set-service access 192.0.2.1 2001:db8:e::1
 set-service av 192.0.2.1

@@ -22,6 +22,7 @@ EXPECTED=$PWD/policy.expected
 INET=inet-$$
 EDGE=edge-$$
 LAN=lan-$$
+GW=gw-$$
 
 le_tests=0
 le_failed=0
@@ -158,4 +159,93 @@ packets() {
 deltas() {
 	awk 'NR == FNR { p[$1 " " $2 " " $3] = $4; next }
 	     { k = $1 " " $2 " " $3; if ($4 != p[k]) print k, "+" ($4 - p[k]) }' "$1" "$2"
+}
+
+# measure NS COMMAND...: runs it between two readings of NS's counters;
+# leaves its exit status in rc and the rows that grew in d ("ID ROLE DIR +N,"
+# each, empty when none did).
+measure() {
+	mns=$1
+	shift
+	counters $mns >/tmp/before
+	"$@"
+	rc=$?
+	counters $mns >/tmp/after
+	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
+}
+
+# The gateway deployment's topology (gateway.sh, demo.sh): lyncedge on the
+# firewall in front of the edge, publishing it with nftables DNAT and SNAT.
+#   inet-PID              gw-PID (lyncedge, gateway, NAT)          edge-PID (no module)
+#   w0 203.0.113.2,.3 --- g0 203.0.113.1 (.10 .12 published)
+#      2001:db8:f::2,::3     2001:db8:f::1
+#                         g1 10.0.1.1      role external -------- x0 10.0.1.10 access
+#                            2001:db8:e::1                           10.0.1.12 av
+#                                                                    2001:db8:e::10, ::12
+#                         g2 10.0.2.1      role internal -------- n0 10.0.2.10
+#                            2001:db8:2::1                           2001:db8:2::10
+#   lan-PID l0 10.0.3.2 - g3 10.0.3.1      no role
+#      2001:db8:3::2         2001:db8:3::1
+gateway_down() {
+	for ns in $INET $GW $EDGE $LAN; do
+		stop_ns "$ns"
+		$IP netns del "$ns" 2>/dev/null
+	done
+}
+
+gateway_up() {
+	for ns in $INET $GW $EDGE $LAN; do
+		$IP netns add "$ns"
+		$IP -n "$ns" link set lo up
+	done
+	veth $INET w0 203.0.113.2 2001:db8:f::2 $GW g0 203.0.113.1 2001:db8:f::1
+	veth $GW g1 10.0.1.1 2001:db8:e::1 $EDGE x0 10.0.1.10 2001:db8:e::10
+	veth $GW g2 10.0.2.1 2001:db8:2::1 $EDGE n0 10.0.2.10 2001:db8:2::10
+	veth $GW g3 10.0.3.1 2001:db8:3::1 $LAN l0 10.0.3.2 2001:db8:3::2
+	# The public addresses the gateway publishes the edge's services on.
+	$IP -n $GW addr add 203.0.113.10/32 dev g0
+	$IP -n $GW addr add 203.0.113.12/32 dev g0
+	# A remote A/V Edge, the far end of the edge's own media flows.
+	$IP -n $INET addr add 203.0.113.3/24 dev w0
+	$IP -n $INET addr add 2001:db8:f::3/64 dev w0 nodad
+	$IP -n $EDGE addr add 10.0.1.12/24 dev x0
+	$IP -n $EDGE addr add 2001:db8:e::12/64 dev x0 nodad
+	in_ns $GW sh -c 'echo 1 >/proc/sys/net/ipv4/ip_forward &&
+		echo 1 >/proc/sys/net/ipv6/conf/all/forwarding'
+	$IP -n $INET route add default via 203.0.113.1
+	$IP -n $INET -6 route add default via 2001:db8:f::1
+	$IP -n $LAN route add default via 10.0.3.1
+	$IP -n $LAN -6 route add default via 2001:db8:3::1
+	# The edge: default gateway on its external side, from the Access
+	# Edge's address; media to the remote A/V Edge from the A/V Edge's;
+	# the internal network through its internal side.
+	$IP -n $EDGE route add default via 10.0.1.1 src 10.0.1.10
+	$IP -n $EDGE -6 route add default via 2001:db8:e::1 src 2001:db8:e::10
+	$IP -n $EDGE route add 203.0.113.3/32 via 10.0.1.1 src 10.0.1.12
+	$IP -n $EDGE -6 route add 2001:db8:f::3/128 via 2001:db8:e::1 src 2001:db8:e::12
+	$IP -n $EDGE route add 10.0.3.0/24 via 10.0.2.1
+	$IP -n $EDGE -6 route add 2001:db8:3::/64 via 2001:db8:2::1
+	in_ns $GW nft -f - <<'NFT'
+table ip publish {
+	chain pre {
+		type nat hook prerouting priority dstnat; policy accept;
+		ip daddr 203.0.113.10 dnat to 10.0.1.10
+		ip daddr 203.0.113.12 dnat to 10.0.1.12
+	}
+	chain post {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "g0" ip saddr 10.0.1.10 snat to 203.0.113.10
+		oifname "g0" ip saddr 10.0.1.12 snat to 203.0.113.12
+	}
+}
+NFT
+}
+
+ns_of() { # inet|gw|edge|lan
+	case "$1" in
+	inet) echo $INET ;;
+	gw) echo $GW ;;
+	edge) echo $EDGE ;;
+	lan) echo $LAN ;;
+	esac
 }

@@ -32,6 +32,7 @@ struct nl_reply {
 	int services;
 	uint32_t generation;
 	uint32_t event_rate, event_burst;
+	uint8_t deployment;
 };
 
 static int nl_ext_attr(const struct nlattr *attr, void *data)
@@ -67,6 +68,8 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 		r->event_rate = mnl_attr_get_u32(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_EVENT_BURST)
 		r->event_burst = mnl_attr_get_u32(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_DEPLOYMENT)
+		r->deployment = mnl_attr_get_u8(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_PEERS) {
 		const struct nlattr *entry;
 
@@ -188,9 +191,10 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
-	snprintf(out, len, "features %#x media %u-%u modes %u %u peers %d services %d events %u/%u",
+	snprintf(out, len,
+		 "features %#x media %u-%u modes %u %u peers %d services %d events %u/%u deployment %u",
 		 r.features.value, r.media_min, r.media_max, r.mode_external, r.mode_internal,
-		 r.peers, r.services, r.event_rate, r.event_burst);
+		 r.peers, r.services, r.event_rate, r.event_burst, r.deployment);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
@@ -410,7 +414,7 @@ TEST_F(nl, config_default)
 	char config[128];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -472,7 +476,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0 events 10/50", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0 events 10/50 deployment 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -488,6 +492,33 @@ TEST_F(nl, mode_out_of_range)
 
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_MAX + 1);
 	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, deployment_out_of_range)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_MAX + 1);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, deployment_round_trip)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	char config[128];
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_GATEWAY);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 1", config);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_HOST);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0", config);
 }
 
 /* One peer entry: the group, the address (len bytes) and the prefix length. */
@@ -527,7 +558,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0", config);
 }
 
 TEST_F(nl, peer_host_bits)
@@ -641,7 +672,7 @@ TEST_F(nl, services_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3 events 10/50", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3 events 10/50 deployment 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES));

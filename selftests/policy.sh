@@ -84,22 +84,11 @@ listen $INET /tmp/inet.log $(specs external-out) || exit 1
 listen $LAN /tmp/lan.log $(specs internal-out) || exit 1
 
 n=0
-# measure COMMAND...: runs it between two readings of the edge's counters;
-# leaves its exit status in rc and the rows that grew in d ("ID ROLE DIR +N,"
-# each, empty when none did).
-measure() {
-	counters $EDGE >/tmp/before
-	"$@"
-	rc=$?
-	counters $EDGE >/tmp/after
-	d=$(deltas /tmp/before /tmp/after | tr '\n' ,)
-}
-
 # allowed ID ROLE DIR PROTO PORT FAMILY [PROBE-OPTION...]
 allowed() {
 	n=$((n + 1))
 	tok=a$n
-	measure in_ns "$(client_ns "$2" "$3")" "$PROBE" send $7 $8 $9 "$4" \
+	measure $EDGE in_ns "$(client_ns "$2" "$3")" "$PROBE" send $7 $8 $9 "$4" \
 		"$(server_addr "$2" "$3" "$6")" "$5" $tok </dev/null
 	got=$(grep -c " $tok\$" "$(server_log "$2" "$3")")
 	[ $rc -eq 0 ] && [ "$got" = 1 ] && [ "$d" = "$1 $2 $3 +1," ]
@@ -141,7 +130,7 @@ dropped() {
 # untouched CLIENT-NS ADDR PROTO PORT DESCRIPTION: passes, nothing counts.
 untouched() {
 	n=$((n + 1))
-	measure in_ns "$1" "$PROBE" send "$3" "$2" "$4" u$n
+	measure $EDGE in_ns "$1" "$PROBE" send "$3" "$2" "$4" u$n
 	[ $rc -eq 0 ] && grep -q " u$n\$" /tmp/edge.log && [ -z "$d" ]
 	ktap $? "policy: $5"
 }
@@ -201,7 +190,7 @@ allowed 13 external in udp 3478 6 -x
 dropped_shape() { # DESCRIPTION COMMAND...: dropped, counted once as external in
 	desc=$1
 	shift
-	measure "$@"
+	measure $EDGE "$@"
 	[ $rc -le 1 ] && [ "$d" = "drop external in +1," ]
 	ktap $? "policy: $desc is dropped and counted once as an external in drop [$d]"
 }
@@ -248,7 +237,7 @@ check "audit: set-mode external audit" in_ns $EDGE $CTL set-mode external audit
 check "audit: show says so" sh -c "$IP netns exec $EDGE $CTL show | grep -q 'mode: external audit, internal enforce'"
 for a in 192.0.2.1 2001:db8:e::1; do
 	n=$((n + 1))
-	measure in_ns $INET "$PROBE" send tcp $a 22 u$n
+	measure $EDGE in_ns $INET "$PROBE" send tcp $a 22 u$n
 	[ $rc -eq 0 ] && grep -q " u$n\$" /tmp/edge.log && [ "$d" = "drop external in +1," ]
 	ktap $? "audit: tcp/22 to $a passes in audit mode and counts as an external in drop [$d]"
 done
@@ -330,7 +319,7 @@ check "services: show lists them" sh -c "$IP netns exec $EDGE $CTL show | grep -
 # to RULE|drop PROTO ADDR PORT: from the internet to one of the edge's addresses.
 to() {
 	n=$((n + 1))
-	measure in_ns $INET "$PROBE" send "$2" "$3" "$4" v$n </dev/null
+	measure $EDGE in_ns $INET "$PROBE" send "$2" "$3" "$4" v$n </dev/null
 	if [ "$1" = drop ]; then
 		[ $rc -eq 1 ] && ! grep -q " v$n\$" /tmp/edge.log &&
 			echo "$d" | grep -Eq '^drop external in \+[0-9]+,$'
@@ -377,7 +366,7 @@ stop_ns $EDGE
 listen $EDGE /tmp/edge.log $(specs external-in internal-in) udp:22 tcp:5070 || exit 1
 for a in 192.0.2.1 2001:db8:e::1; do
 	n=$((n + 1))
-	measure in_ns $INET "$PROBE" send tcp $a 5070 k$n
+	measure $EDGE in_ns $INET "$PROBE" send tcp $a 5070 k$n
 	[ $rc -eq 0 ] && grep -q " k$n\$" /tmp/edge.log && [ "$d" = "$cid external in +1," ]
 	ktap $? "custom: tcp/5070 to $a passes and counts on rule $cid [$d]"
 done

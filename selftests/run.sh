@@ -4,7 +4,7 @@
 # lifecycle.sh ends by unloading it.
 rc=0
 for t in load.sh netlink.sh sanitizers.sh policy.sh conf.sh counters.sh outputs.sh monitor.sh \
-	fuzz.sh lifecycle.sh; do
+	gateway.sh fuzz.sh lifecycle.sh; do
 	echo "# selftest: $t"
 	sh "./$t" || rc=1
 done

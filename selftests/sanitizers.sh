@@ -92,6 +92,11 @@ san 0 set-event-rate 0
 san 1 set-event-rate 10001
 san 1 set-event-rate 5 burst 0
 san 1 set-event-rate 5 bursty 5
+san 0 set-deployment gateway
+san 0 show dump
+san 0 set-deployment host
+san 1 set-deployment router
+san 1 set-deployment
 san 0 reset-counters
 san 0 reset-counters 5
 san 1 reset-counters 999

@@ -8,6 +8,7 @@ def list(f): type == "array" and all(.[]; f);
 def role: word(["external", "internal"]);
 def dir: word(["in", "out"]);
 def mode: word(["enforce", "audit"]);
+def deployment: word(["host", "gateway"]);
 def group: word(["frontend", "director", "branch"]);
 def addr: type == "string" and test("^[0-9a-f.:]+$");
 def prefix: type == "string" and test("^[0-9a-f.:]+/[0-9]+$");
@@ -17,12 +18,13 @@ def interface:
 	(.ifindex | count) and (.role | role);
 
 def config:
-	has_keys(["generation", "features", "media_range", "modes", "services", "peers",
-		  "events"]) and
+	has_keys(["generation", "features", "media_range", "modes", "deployment", "services",
+		  "peers", "events"]) and
 	(.generation | count) and
 	(.features | has_keys(["core", "xmpp", "ocs2007"]) and all(.[]; type == "boolean")) and
 	(.media_range | has_keys(["min", "max"]) and (.min | count) and (.max | count)) and
 	(.modes | has_keys(["external", "internal"]) and all(.[]; mode)) and
+	(.deployment | deployment) and
 	(.services | has_keys(["access", "webconf", "av"]) and all(.[]; list(addr))) and
 	(.peers | list(has_keys(["group", "prefix"]) and (.group | group) and
 		       (.prefix | prefix))) and
@@ -43,10 +45,11 @@ def drop:
 	has_keys(["role", "dir", "packets", "bytes"]) and (.role | role) and (.dir | dir) and
 	(.packets | count) and (.bytes | count);
 
-has_keys(["version", "interfaces", "config", "rules", "drops", "events"]) and
-.version == 1 and
+has_keys(["version", "interfaces", "config", "rules", "drops", "events", "diagnostics"]) and
+.version == 2 and
 (.interfaces | list(interface)) and
 (.config | config) and
 (.rules | list(rule)) and
 (.drops | list(drop) and length == 4) and
-(.events | has_keys(["sent", "suppressed"]) and (.sent | count) and (.suppressed | count))
+(.events | has_keys(["sent", "suppressed"]) and (.sent | count) and (.suppressed | count)) and
+(.diagnostics | has_keys(["av_snat", "asymmetric"]) and all(.[]; count))

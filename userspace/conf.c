@@ -31,6 +31,7 @@ void conf_defaults(struct conf *c)
 	c->peers_set = true;
 	c->services_set = true;
 	c->rules_set = true;
+	c->deployment_set = true;
 	c->events_set = true;
 	c->event_rate = LYNCEDGE_EVENT_RATE_DEFAULT;
 	c->event_burst = LYNCEDGE_EVENT_BURST_DEFAULT;
@@ -45,6 +46,7 @@ void conf_unset(struct conf *c)
 	c->mode_set[0] = false;
 	c->mode_set[1] = false;
 	c->peers_set = false;
+	c->deployment_set = false;
 	c->events_set = false;
 }
 
@@ -117,6 +119,19 @@ static int media_range(struct conf *c, int argc, char **argv, char *err, size_t 
 	c->media_set = true;
 	c->media_min = min;
 	c->media_max = max;
+	return 0;
+}
+
+static int deployment(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	int d = argc == 2 ? deployment_parse(argv[1]) : -1;
+
+	if (d < 0) {
+		snprintf(err, len, "set-deployment takes host or gateway");
+		return -1;
+	}
+	c->deployment_set = true;
+	c->deployment = d;
 	return 0;
 }
 
@@ -401,7 +416,8 @@ bool conf_is_statement(const char *word)
 	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode") ||
 	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
 	       !strcmp(word, "set-service") || !strcmp(word, "add-rule") ||
-	       !strcmp(word, "del-rule") || !strcmp(word, "set-event-rate");
+	       !strcmp(word, "del-rule") || !strcmp(word, "set-event-rate") ||
+	       !strcmp(word, "set-deployment");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -422,6 +438,8 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return del_rule(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-event-rate"))
 		return event_rate(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "set-deployment"))
+		return deployment(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "add-peer"))
 		return peer(c, argc, argv, true, err, errlen);
 	if (!strcmp(argv[0], "del-peer"))
@@ -444,6 +462,8 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, c->mode[0]);
 	if (c->mode_set[1])
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, c->mode[1]);
+	if (c->deployment_set)
+		mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, c->deployment);
 	if (c->peers_set) {
 		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
 		unsigned int i;
@@ -565,7 +585,8 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
 	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
 	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION] || !tb[LYNCEDGE_A_SERVICES] ||
-	    !tb[LYNCEDGE_A_EVENT_RATE] || !tb[LYNCEDGE_A_EVENT_BURST])
+	    !tb[LYNCEDGE_A_EVENT_RATE] || !tb[LYNCEDGE_A_EVENT_BURST] ||
+	    !tb[LYNCEDGE_A_DEPLOYMENT])
 		return genl_bad_reply();
 	c->npeers = 0;
 	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0 ||
@@ -582,6 +603,7 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	c->mode[1] = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_INTERNAL]);
 	c->event_rate = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_RATE]);
 	c->event_burst = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_BURST]);
+	c->deployment = mnl_attr_get_u8(tb[LYNCEDGE_A_DEPLOYMENT]);
 	return MNL_CB_OK;
 }
 
@@ -660,6 +682,7 @@ void conf_print(FILE *f, const struct conf *c)
 	fprintf(f, "set-media-range %u-%u\n", c->media_min, c->media_max);
 	fprintf(f, "set-mode external %s\n", mode_name(c->mode[0]));
 	fprintf(f, "set-mode internal %s\n", mode_name(c->mode[1]));
+	fprintf(f, "set-deployment %s\n", deployment_name(c->deployment));
 	fprintf(f, "set-event-rate %u burst %u\n", c->event_rate, c->event_burst);
 	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
 		unsigned int j;

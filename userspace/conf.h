@@ -45,6 +45,8 @@ struct conf {
 	bool services_set;	/* every service's addresses, replacing the module's */
 	unsigned int naddrs[LYNCEDGE_SERVICE_MAX];	/* by service - 1 */
 	struct conf_addr addrs[LYNCEDGE_SERVICE_MAX][LYNCEDGE_SERVICE_ADDRS_MAX];
+	bool deployment_set;	/* host or gateway */
+	uint8_t deployment;
 	bool events_set;	/* the drop events' rate limit */
 	uint32_t event_rate, event_burst;
 	bool rules_set;		/* every custom rule, replacing the module's */
@@ -62,8 +64,8 @@ void conf_unset(struct conf *c);
 
 /*
  * Applies one statement, the words of a lyncedgectl subcommand that
- * configures (enable, disable, set-media-range, set-mode, set-service,
- * set-event-rate, add-peer, del-peer, add-rule, del-rule), to c. On a bad
+ * configures (enable, disable, set-media-range, set-mode, set-deployment,
+ * set-service, set-event-rate, add-peer, del-peer, add-rule, del-rule), to c. On a bad
  * statement returns -1 with a message in err.
  */
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);

@@ -51,6 +51,11 @@ static const char *const reason_names[] = {
 	[LYNCEDGE_REASON_INVALID]	= "invalid",
 };
 
+static const char *const deployment_names[] = {
+	[LYNCEDGE_DEPLOYMENT_HOST]	= "host",
+	[LYNCEDGE_DEPLOYMENT_GATEWAY]	= "gateway",
+};
+
 static const char *const mode_names[] = {
 	[LYNCEDGE_MODE_ENFORCE]		= "enforce",
 	[LYNCEDGE_MODE_AUDIT]		= "audit",
@@ -58,6 +63,7 @@ static const char *const mode_names[] = {
 
 /* A value added to the header must get its word here too. */
 _Static_assert(ARRAY_SIZE(mode_names) == __LYNCEDGE_MODE_LAST, "mode names");
+_Static_assert(ARRAY_SIZE(deployment_names) == __LYNCEDGE_DEPLOYMENT_LAST, "deployment names");
 _Static_assert(ARRAY_SIZE(action_names) == __LYNCEDGE_ACTION_LAST, "action names");
 _Static_assert(ARRAY_SIZE(reason_names) == __LYNCEDGE_REASON_LAST, "reason names");
 _Static_assert(ARRAY_SIZE(group_names) == __LYNCEDGE_GROUP_LAST, "group names");
@@ -135,6 +141,16 @@ const char *mode_name(unsigned int mode)
 int mode_parse(const char *word)
 {
 	return parse(mode_names, ARRAY_SIZE(mode_names), word);
+}
+
+const char *deployment_name(unsigned int deployment)
+{
+	return name(deployment_names, ARRAY_SIZE(deployment_names), deployment);
+}
+
+int deployment_parse(const char *word)
+{
+	return parse(deployment_names, ARRAY_SIZE(deployment_names), word);
 }
 
 const char *action_name(unsigned int action)

@@ -28,5 +28,7 @@ const char *mode_name(unsigned int mode);
 const char *action_name(unsigned int action);
 const char *reason_name(unsigned int reason);
 int mode_parse(const char *word);
+const char *deployment_name(unsigned int deployment);
+int deployment_parse(const char *word);
 
 #endif /* LYNCEDGECTL_NAMES_H */

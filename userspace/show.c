@@ -54,10 +54,13 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
-	if (!tb[LYNCEDGE_A_EVENTS_SENT] || !tb[LYNCEDGE_A_EVENTS_SUPPRESSED])
+	if (!tb[LYNCEDGE_A_EVENTS_SENT] || !tb[LYNCEDGE_A_EVENTS_SUPPRESSED] ||
+	    !tb[LYNCEDGE_A_DIAG_AV_SNAT] || !tb[LYNCEDGE_A_DIAG_ASYMMETRIC])
 		return genl_bad_reply();
 	s->events_sent = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SENT]);
 	s->events_suppressed = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SUPPRESSED]);
+	s->diag_av_snat = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_AV_SNAT]);
+	s->diag_asymmetric = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_ASYMMETRIC]);
 	return MNL_CB_OK;
 }
 
@@ -115,6 +118,7 @@ static void print_dump(const struct snapshot *s)
 	printf("media-range\t%u\t%u\n", c->media_min, c->media_max);
 	printf("mode\texternal\t%s\nmode\tinternal\t%s\n", mode_name(c->mode[0]),
 	       mode_name(c->mode[1]));
+	printf("deployment\t%s\n", deployment_name(c->deployment));
 	printf("event-rate\t%u\t%u\n", c->event_rate, c->event_burst);
 	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
 		for (j = 0; j < c->naddrs[i]; j++) {
@@ -129,6 +133,7 @@ static void print_dump(const struct snapshot *s)
 		printf("\n");
 	}
 	printf("events\t%" PRIu64 "\t%" PRIu64 "\n", s->events_sent, s->events_suppressed);
+	printf("diagnostics\t%" PRIu64 "\t%" PRIu64 "\n", s->diag_av_snat, s->diag_asymmetric);
 	rules_print(stdout, &s->rules, true);
 }
 
@@ -153,6 +158,9 @@ static void print_text(const struct snapshot *s)
 	}
 	printf("\nmedia range: %u-%u\n", c->media_min, c->media_max);
 	printf("mode: external %s, internal %s\n", mode_name(c->mode[0]), mode_name(c->mode[1]));
+	printf("deployment: %s\n", c->deployment == LYNCEDGE_DEPLOYMENT_GATEWAY ?
+	       "gateway (the traffic this host forwards to and from the edge)" :
+	       "host (this host's own traffic)");
 	printf("services:");
 	for (f = 0; f < LYNCEDGE_SERVICE_MAX; f++) {
 		printf("%s%s", f ? "; " : " ", service_name(f + 1));
@@ -173,6 +181,9 @@ static void print_text(const struct snapshot *s)
 	printf("\nevents: at most %u a second, bursts of %u; %" PRIu64 " sent, %" PRIu64
 	       " suppressed\n", c->event_rate, c->event_burst, s->events_sent,
 	       s->events_suppressed);
+	printf("diagnostics: %" PRIu64 " A/V packets with their source NATed on the way in, %"
+	       PRIu64 " packets of the edge's service addresses on another path\n",
+	       s->diag_av_snat, s->diag_asymmetric);
 	rules_print(stdout, &s->rules, false);
 }
 

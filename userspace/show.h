@@ -23,6 +23,8 @@ struct snapshot {
 	struct rules rules;
 	uint64_t events_sent;
 	uint64_t events_suppressed;
+	uint64_t diag_av_snat;		/* packets, see enum lyncedge_diag */
+	uint64_t diag_asymmetric;
 };
 
 /* show --json: the schema is in lyncedgectl.8. */

@@ -12,7 +12,7 @@
 #include "names.h"
 #include "show.h"
 
-#define SHOW_JSON_VERSION 1
+#define SHOW_JSON_VERSION 2
 
 static void json_addr(FILE *f, uint8_t family, const uint8_t *addr, int len)
 {
@@ -54,6 +54,7 @@ static void json_config(FILE *f, const struct conf *c)
 	fprintf(f, "},\"media_range\":{\"min\":%u,\"max\":%u}", c->media_min, c->media_max);
 	fprintf(f, ",\"modes\":{\"external\":\"%s\",\"internal\":\"%s\"}", mode_name(c->mode[0]),
 		mode_name(c->mode[1]));
+	fprintf(f, ",\"deployment\":\"%s\"", deployment_name(c->deployment));
 	fputs(",\"services\":{", f);
 	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
 		fprintf(f, "%s\"%s\":[", i ? "," : "", service_name(i + 1));
@@ -140,6 +141,8 @@ void show_json(FILE *f, const struct snapshot *s)
 	json_config(f, &s->conf);
 	fputs(",", f);
 	json_rules(f, &s->rules);
-	fprintf(f, ",\"events\":{\"sent\":%" PRIu64 ",\"suppressed\":%" PRIu64 "}}\n",
+	fprintf(f, ",\"events\":{\"sent\":%" PRIu64 ",\"suppressed\":%" PRIu64 "}",
 		s->events_sent, s->events_suppressed);
+	fprintf(f, ",\"diagnostics\":{\"av_snat\":%" PRIu64 ",\"asymmetric\":%" PRIu64 "}}\n",
+		s->diag_av_snat, s->diag_asymmetric);
 }

@@ -61,6 +61,13 @@ static void prom_rules(FILE *f, const struct rules *rules, const char *metric, b
 	}
 }
 
+/* A counter without labels. */
+static void prom_counter(FILE *f, const char *name, const char *help, uint64_t value)
+{
+	prom_head(f, name, "counter", help);
+	fprintf(f, "%s %" PRIu64 "\n", name, value);
+}
+
 void show_prometheus(FILE *f, const struct snapshot *s)
 {
 	size_t i;
@@ -80,12 +87,17 @@ void show_prometheus(FILE *f, const struct snapshot *s)
 	prom_head(f, "lyncedge_drop_bytes_total", "counter",
 		  "Bytes of those packets, since the last reset.");
 	prom_rules(f, &s->rules, "lyncedge_drop_bytes_total", true, PROM_BYTES);
-	prom_head(f, "lyncedge_events_sent_total", "counter",
-		  "Drop events sent to listeners (lyncedgectl monitor).");
-	fprintf(f, "lyncedge_events_sent_total %" PRIu64 "\n", s->events_sent);
-	prom_head(f, "lyncedge_events_suppressed_total", "counter",
-		  "Drops with a listener but no event, for the event rate limit.");
-	fprintf(f, "lyncedge_events_suppressed_total %" PRIu64 "\n", s->events_suppressed);
+	prom_counter(f, "lyncedge_events_sent_total",
+		     "Drop events sent to listeners (lyncedgectl monitor).", s->events_sent);
+	prom_counter(f, "lyncedge_events_suppressed_total",
+		     "Drops with a listener but no event, for the event rate limit.",
+		     s->events_suppressed);
+	prom_counter(f, "lyncedge_diag_av_snat_packets_total",
+		     "A/V packets toward the edge whose source this host's NAT rewrote (gateway).",
+		     s->diag_av_snat);
+	prom_counter(f, "lyncedge_diag_asymmetric_packets_total",
+		     "Packets of the edge's service addresses off its external side (gateway).",
+		     s->diag_asymmetric);
 	prom_head(f, "lyncedge_interface_role", "gauge",
 		  "1 for each interface with a role.");
 	for (i = 0; i < s->nifaces; i++) {

@@ -114,6 +114,7 @@ static void config(void)
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_MODE_AUDIT);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, 10);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, 50);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_GATEWAY);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, 7);
 	inet_pton(AF_INET, "198.51.100.0", &a4);
 	nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
@@ -189,6 +190,8 @@ static void stats(void)
 
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_EVENTS_SENT, 12);
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_EVENTS_SUPPRESSED, 345);
+	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_AV_SNAT, 6);
+	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_ASYMMETRIC, 78);
 	end(nlh);
 	control(NLMSG_ERROR, 0, NULL);
 	flush();

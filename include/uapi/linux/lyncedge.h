@@ -125,6 +125,11 @@
  *                            RATE 0 to LYNCEDGE_EVENT_RATE_MAX (0: none);
  *                            BURST 1 to LYNCEDGE_EVENT_BURST_MAX. Defaults:
  *                            LYNCEDGE_EVENT_RATE_DEFAULT and _BURST_DEFAULT.
+ *   LYNCEDGE_A_DEPLOYMENT    u8, enum lyncedge_deployment: whether the roles
+ *                            judge the host's own traffic (HOST, the default)
+ *                            or the traffic it forwards to and from the edge
+ *                            (GATEWAY). A change swaps the hooks in one step:
+ *                            the new ones are in place before the old go.
  *   LYNCEDGE_A_GENERATION    u32: apply only if the namespace's state is
  *                            still at this generation (from GET_CONFIG),
  *                            else -EAGAIN; for read-modify-write.
@@ -134,7 +139,8 @@
  *   features that are on; selector: every feature this module knows),
  *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL,
  *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES,
- *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST and LYNCEDGE_A_GENERATION.
+ *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_A_DEPLOYMENT and
+ *   LYNCEDGE_A_GENERATION.
  *
  * LYNCEDGE_CMD_RESET_COUNTERS
  *   Reads and clears counters in one step each, so that no packet is lost
@@ -153,10 +159,13 @@
  *   leaves the rows it did not reach untouched.
  *
  * LYNCEDGE_CMD_GET_STATS
- *   Replies with the namespace's event counters, since it was created:
+ *   Replies with the namespace's event and diagnostic counters, since it
+ *   was created (a reset of the rule counters leaves them alone):
  *   LYNCEDGE_A_EVENTS_SENT        u64, events sent to LYNCEDGE_MCGRP_EVENTS
  *   LYNCEDGE_A_EVENTS_SUPPRESSED  u64, drops that had a listener but no
  *                                 event, for the rate limit (or memory)
+ *   LYNCEDGE_A_DIAG_AV_SNAT       u64, packets, see enum lyncedge_diag
+ *   LYNCEDGE_A_DIAG_ASYMMETRIC    u64, packets, see enum lyncedge_diag
  *
  * LYNCEDGE_CMD_EVENT (multicast group LYNCEDGE_MCGRP_EVENTS only)
  *   One message per packet counted as a drop, sent only while a socket of
@@ -253,6 +262,52 @@ enum lyncedge_service {
 
 #define LYNCEDGE_MCGRP_EVENTS	"events"
 
+/*
+ * What the roles judge in a namespace.
+ * HOST: the host is the edge. Packets it receives through a role interface
+ * are "in" for that role, packets it sends through one are "out".
+ * GATEWAY: the host is the firewall in front of the edge (the seed's
+ * perimeter network), and a role interface faces an edge segment: a packet
+ * it forwards out through a role interface, toward the edge, is "in" for
+ * that role; one it forwards in from a role interface is "out". A packet
+ * forwarded from one role interface to another is judged by both. The
+ * gateway's own traffic is not judged: it is not the edge's, and it keeps
+ * the gateway reachable whatever the edge's policy says. Source and
+ * destination NAT happen around the judgement (DNAT before, SNAT after), so
+ * the policy always sees the edge's own (private) addresses, and service
+ * addresses name them from either side.
+ * One or the other, not both: a role says what the interface faces, the
+ * edge's own interface or an edge segment, and one interface cannot face
+ * both.
+ */
+enum lyncedge_deployment {
+	LYNCEDGE_DEPLOYMENT_HOST,
+	LYNCEDGE_DEPLOYMENT_GATEWAY,
+	__LYNCEDGE_DEPLOYMENT_LAST
+};
+
+#define LYNCEDGE_DEPLOYMENT_MAX (__LYNCEDGE_DEPLOYMENT_LAST - 1)
+
+/*
+ * NAT and routing mistakes that break Lync, counted in GATEWAY deployment
+ * (packets; none is dropped for them).
+ * AV_SNAT: a packet that opens a flow an A/V Edge rule allows (rule service
+ * LYNCEDGE_SERVICE_AV), forwarded toward the edge with its source address
+ * rewritten by this gateway's source NAT. Microsoft: NAT must not change the
+ * source of incoming A/V traffic, or the edge relays media to the wrong
+ * address and calls have no audio or video.
+ * ASYMMETRIC: a packet from an edge service address (LYNCEDGE_A_SERVICES)
+ * that arrives on an interface whose role is not external, or one to a
+ * service address that the gateway routes out through such an interface:
+ * the edge's traffic takes another path than its external side, as when the
+ * edge's default gateway is on its internal interface.
+ */
+enum lyncedge_diag {
+	LYNCEDGE_DIAG_AV_SNAT,
+	LYNCEDGE_DIAG_ASYMMETRIC,
+	__LYNCEDGE_DIAG_LAST
+};
+
 /* What became of a packet that no rule allows. */
 enum lyncedge_action {
 	LYNCEDGE_ACTION_DROP,		/* dropped (mode enforce) */
@@ -345,6 +400,9 @@ enum lyncedge_attr {
 	LYNCEDGE_A_EVENT_DPORT,
 	LYNCEDGE_A_EVENT_LEN,
 	LYNCEDGE_A_EVENT_SUPPRESSED,
+	LYNCEDGE_A_DEPLOYMENT,
+	LYNCEDGE_A_DIAG_AV_SNAT,
+	LYNCEDGE_A_DIAG_ASYMMETRIC,
 	__LYNCEDGE_A_LAST
 };
 

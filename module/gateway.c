@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The gateway deployment: judging the packets the host forwards to and from
+ * the edge, and counting the NAT and routing mistakes that break Lync media
+ * (enum lyncedge_diag).
+ */
+#include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
+#include <net/netfilter/nf_conntrack.h>
+
+#include "lyncedge.h"
+
+static void lyncedge_diag(struct lyncedge_net *ln, enum lyncedge_diag diag,
+			  const struct sk_buff *skb)
+{
+	lyncedge_count(ln, lyncedge_diag_slot(diag), skb->len);
+}
+
+/* Whether the packet's source (or destination) is one of the edge's service addresses. */
+static bool lyncedge_to_service(const struct lyncedge_policy *policy, const struct sk_buff *skb,
+				u8 pf, bool source)
+{
+	struct in6_addr addr;
+
+	lyncedge_addr(skb, pf, source, &addr);
+	return lyncedge_service_addr(&policy->config->services, &addr);
+}
+
+/*
+ * Before routing, so that a packet reverse path filtering will drop is
+ * seen too: the edge's own traffic arrives from its external side only.
+ */
+static unsigned int lyncedge_gw_arrive(void *priv, struct sk_buff *skb,
+				       const struct nf_hook_state *state)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	const struct lyncedge_policy *policy;
+
+	if (state->in->flags & IFF_LOOPBACK ||
+	    lyncedge_role(ln, state->in) == LYNCEDGE_ROLE_EXTERNAL)
+		return NF_ACCEPT;
+	policy = rcu_dereference(ln->policy);
+	if (policy && lyncedge_to_service(policy, skb, state->pf, true))
+		lyncedge_diag(ln, LYNCEDGE_DIAG_ASYMMETRIC, skb);
+	return NF_ACCEPT;
+}
+
+/*
+ * Toward the edge through a role interface is a flow "in" for that role;
+ * from the edge through one is "out". Between two role interfaces, both
+ * judge, and the packet passes only if both let it.
+ */
+static unsigned int lyncedge_gw_forward(void *priv, struct sk_buff *skb,
+					const struct nf_hook_state *state)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	unsigned int from = lyncedge_role(ln, state->in);
+	unsigned int to = lyncedge_role(ln, state->out);
+	const struct lyncedge_policy *policy;
+	unsigned int verdict = NF_ACCEPT;
+
+	policy = rcu_dereference(ln->policy);
+	if (!policy)
+		return NF_ACCEPT;
+	if (to != LYNCEDGE_ROLE_EXTERNAL && lyncedge_to_service(policy, skb, state->pf, false))
+		lyncedge_diag(ln, LYNCEDGE_DIAG_ASYMMETRIC, skb);
+	if (from)
+		verdict = lyncedge_judge(skb, state, ln, policy, state->in, from, LYNCEDGE_DIR_OUT);
+	if (to && verdict == NF_ACCEPT)
+		verdict = lyncedge_judge(skb, state, ln, policy, state->out, to, LYNCEDGE_DIR_IN);
+	return verdict;
+}
+
+/* Whether this gateway's source NAT gave the flow another source address. */
+static bool lyncedge_src_translated(const struct nf_conn *ct)
+{
+	return ct->status & IPS_SRC_NAT &&
+	       !nf_inet_addr_cmp(&ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.src.u3,
+				 &ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.u3);
+}
+
+/*
+ * After source NAT, which has then bound the flow's new source: the first
+ * packets of an A/V flow toward the edge must keep the one they came with.
+ */
+static unsigned int lyncedge_gw_leave(void *priv, struct sk_buff *skb,
+				      const struct nf_hook_state *state)
+{
+	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	const struct lyncedge_policy *policy;
+	enum ip_conntrack_info ctinfo;
+	struct lyncedge_pkt pkt = {};
+	const struct nf_conn *ct;
+	unsigned int role;
+	u32 id;
+
+	role = lyncedge_role(ln, state->out);
+	if (!role)
+		return NF_ACCEPT;
+	ct = nf_ct_get(skb, &ctinfo);
+	if (!ct || ctinfo != IP_CT_NEW || !lyncedge_src_translated(ct))
+		return NF_ACCEPT;
+	policy = rcu_dereference(ln->policy);
+	if (!policy || lyncedge_parse(skb, state->pf, &pkt) != LYNCEDGE_PKT_PORTS)
+		return NF_ACCEPT;
+	id = lyncedge_policy_lookup(policy, role, LYNCEDGE_DIR_IN, pkt.proto, pkt.dport);
+	if (!id || id > LYNCEDGE_NRULES_MAX)
+		return NF_ACCEPT;
+	id = lyncedge_match(policy, id, skb, state->pf, LYNCEDGE_DIR_IN);
+	if (id && lyncedge_rules[id - 1].service == LYNCEDGE_SERVICE_AV)
+		lyncedge_diag(ln, LYNCEDGE_DIAG_AV_SNAT, skb);
+	return NF_ACCEPT;
+}
+
+/* At filter priority, after destination NAT; the last after source NAT. */
+const struct nf_hook_ops lyncedge_gateway_ops[] = {
+	{ .hook = lyncedge_gw_arrive, .pf = NFPROTO_IPV4, .hooknum = NF_INET_PRE_ROUTING,
+	  .priority = NF_IP_PRI_FILTER },
+	{ .hook = lyncedge_gw_forward, .pf = NFPROTO_IPV4, .hooknum = NF_INET_FORWARD,
+	  .priority = NF_IP_PRI_FILTER },
+	{ .hook = lyncedge_gw_leave, .pf = NFPROTO_IPV4, .hooknum = NF_INET_POST_ROUTING,
+	  .priority = NF_IP_PRI_NAT_SRC + 1 },
+	{ .hook = lyncedge_gw_arrive, .pf = NFPROTO_IPV6, .hooknum = NF_INET_PRE_ROUTING,
+	  .priority = NF_IP6_PRI_FILTER },
+	{ .hook = lyncedge_gw_forward, .pf = NFPROTO_IPV6, .hooknum = NF_INET_FORWARD,
+	  .priority = NF_IP6_PRI_FILTER },
+	{ .hook = lyncedge_gw_leave, .pf = NFPROTO_IPV6, .hooknum = NF_INET_POST_ROUTING,
+	  .priority = NF_IP6_PRI_NAT_SRC + 1 },
+};
+
+const unsigned int lyncedge_gateway_nops = ARRAY_SIZE(lyncedge_gateway_ops);
