@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # `make demo`: the main job end to end. Loads lyncedge, gives the edge its
-# roles, sends allowed and forbidden traffic, and shows the counters.
+# roles, sends allowed and forbidden traffic, and shows the counters; then
+# the same on a gateway in front of the edge (gateway mode).
 . ./lib.sh
 
 say() { echo; echo "### $*"; }
@@ -94,5 +95,38 @@ in_ns $EDGE $CTL set-role e0 none
 try "attacker -> edge 192.0.2.1 tcp/22 (ssh)" $INET tcp 192.0.2.1 22
 
 topology_down
+
+say "gateway mode: lyncedge on the Linux firewall in front of the edge (drawn in lib.sh)"
+gateway_up
+listen $EDGE /tmp/gw-edge.log tcp:443 tcp:22 udp:3478 tcp:5061 || exit 1
+listen $INET /tmp/gw-inet.log udp:53 tcp:5061 || exit 1
+for c in "set-deployment gateway" "set-role g1 external" "set-role g2 internal" \
+	"set-service access 10.0.1.10 2001:db8:e::10" "set-service av 10.0.1.12 2001:db8:e::12"; do
+	echo "  lyncedgectl $c"
+	in_ns $GW $CTL $c
+done
+say "nft list ruleset (on the gateway: the NAT that publishes the edge)"
+in_ns $GW nft list ruleset
+try "remote user -> 203.0.113.10 tcp/443 (DNAT to the Access Edge 10.0.1.10)" $INET tcp 203.0.113.10 443
+try "peer -> 203.0.113.12 udp/3478 (DNAT to the A/V Edge 10.0.1.12)" $INET udp 203.0.113.12 3478
+try "peer -> 203.0.113.10 udp/3478 (not the A/V Edge)" $INET udp 203.0.113.10 3478
+try "attacker -> 203.0.113.10 tcp/22 (ssh)" $INET tcp 203.0.113.10 22
+try "edge -> DNS 203.0.113.2 udp/53 (SNAT to 203.0.113.10)" $EDGE udp 203.0.113.2 53
+try "front end -> edge 10.0.2.10 tcp/5061" $LAN tcp 10.0.2.10 5061
+try "edge -> front end 10.0.3.2 tcp/22 (ssh)" $EDGE tcp 10.0.3.2 22
+say "two mistakes: a source NAT toward the edge, and the edge's default gateway on its internal side"
+in_ns $GW nft add table ip mistake
+in_ns $GW nft add chain ip mistake post '{ type nat hook postrouting priority srcnat; }'
+in_ns $GW nft add rule ip mistake post oifname g1 masquerade
+echo "  nft add rule ip mistake post oifname g1 masquerade"
+try "peer -> 203.0.113.12 udp/3478, its source NATed on the way in" $INET udp 203.0.113.12 3478
+in_ns $GW nft delete table ip mistake
+$IP -n $EDGE route replace default via 10.0.2.1
+echo "  ip route replace default via 10.0.2.1 (on the edge)"
+try "peer -> 203.0.113.12 udp/3478, the reply through the internal side" $INET udp 203.0.113.12 3478
+say "lyncedgectl show (on the gateway)"
+in_ns $GW $CTL show | awk '/^id / { table = 1 } !table || $8 > 0 || $1 == "id"'
+gateway_down
+
 say "rmmod lyncedge"
 /sbin/rmmod lyncedge && echo "  unloaded"
