@@ -6,12 +6,14 @@
 set -euo pipefail
 kver=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/kernel-paths.sh"
+kernel_paths "$kver"
 out=$top/build/$kver
 rm -rf "$out/src"
 mkdir -p "$out/src"
 cp -r "$top/module" "$top/include" "$top/Kbuild" "$out/src/"
 log=$out/build.log
-if ! make -C "/lib/modules/$kver/build" M="$out/src" W=1 C=2 KCFLAGS=-Werror modules \
+if ! make -C "$KBUILD" M="$out/src" W=1 C=2 KCFLAGS=-Werror modules \
 	>"$log" 2>&1; then
 	cat "$log" >&2
 	exit 1
@@ -21,3 +23,7 @@ if grep -E 'warning:|error:' "$log" >&2; then
 	exit 1
 fi
 cp "$out/src/module/lyncedge.ko" "$out/lyncedge.ko"
+# The KUnit tests exist only for a kernel with KUnit.
+if [ -e "$out/src/module/lyncedge_kunit.ko" ]; then
+	cp "$out/src/module/lyncedge_kunit.ko" "$out/lyncedge_kunit.ko"
+fi

@@ -1,7 +1,7 @@
 #!/bin/bash
 # `make check`: every test of the project. Static checks (checkpatch, W=1
 # and sparse on both kernels), then the selftests in a VM per installed
-# Debian kernel. Prints KTAP-style results and ends with the line
+# Debian kernel, and once more on the project's debug kernel. Prints KTAP-style results and ends with the line
 # "N passed, N failed"; exits non-zero when anything failed.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,11 +65,13 @@ echo "# kernels: $(echo $kernels)"
 echo "$kernels" | grep -q '^6\.1\.' && echo "$kernels" | grep -q '^6\.12\.'
 result $? "kernels: Debian's 6.1 and 6.12 are both installed"
 
-for kver in $kernels; do
+# The module built for a kernel and the selftests booted on it.
+vm_suite() { # KVER
+	local kver=$1 status ran log
 	scripts/build-module.sh "$kver"
 	status=$?
 	result $status "static: $kver: lyncedge.ko builds with W=1 and sparse, no warning"
-	[ $status -eq 0 ] || continue
+	[ $status -eq 0 ] || return
 	echo "# $kver: booting the selftests"
 	log=build/$kver/check.log
 	scripts/vm-run.sh "$kver" check "$log" >"build/$kver/check.out"
@@ -77,8 +79,22 @@ for kver in $kernels; do
 	collect "$kver" "build/$kver/check.out"
 	grep -q '^ok [0-9]' "build/$kver/check.out"
 	ran=$?
-	result $((status | ran)) "vm: $kver: the selftests ran to the end with no oops, BUG or WARNING"
+	result $((status | ran)) "vm: $kver: the selftests ran to the end with no oops, BUG, WARNING, KASAN or UBSAN report"
 	[ $status -eq 0 ] || tail -n 60 "$log"
+}
+
+for kver in $kernels; do
+	vm_suite "$kver"
 done
+
+# The project's debug kernel (KASAN, UBSAN, lockdep, kmemleak, KUnit), built
+# once per source version and configuration and then taken from the cache.
+start=$(date +%s)
+debug_dir=$(scripts/debug-kernel.sh)
+status=$?
+echo "# debug kernel: $debug_dir, $(($(date +%s) - start)) s now," \
+	"$(cat "$debug_dir/build-seconds" 2>/dev/null || echo '?') s when it was built"
+result $status "debug: the debug kernel builds from linux-source-6.1 and scripts/debug-kernel/lyncedge.config"
+[ $status -eq 0 ] && vm_suite "$(scripts/debug-kernel.sh --release)"
 
 summary

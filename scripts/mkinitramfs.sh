@@ -7,6 +7,8 @@ set -euo pipefail
 kver=$1
 out=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/kernel-paths.sh"
+kernel_paths "$kver"
 root=$(mktemp -d)
 chmod 755 "$root"
 trap 'rm -rf "$root"' EXIT
@@ -37,22 +39,28 @@ copy_prog /usr/sbin/nft /usr/sbin/nft
 copy_prog "$("$top/scripts/promtool.sh")" /usr/bin/promtool
 
 # Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
-moddir=$root/lib/modules/$kver
-mkdir -p "$moddir"
-cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
-modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq |
-	awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
-		rel=${m#/lib/modules/$kver/}
-		mkdir -p "$moddir/$(dirname "$rel")"
-		case "$m" in
-		*.xz) xz -dc "$m" >"$moddir/${rel%.xz}" ;;
-		*.zst) zstd -qdc "$m" >"$moddir/${rel%.zst}" ;;
-		*) cp "$m" "$moddir/$rel" ;;
-		esac
-	done
-depmod -b "$root" "$kver"
+# The debug kernel has everything the tests need built in.
+if [ "$KDEBUG" = 0 ]; then
+	moddir=$root/lib/modules/$kver
+	mkdir -p "$moddir"
+	cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
+	modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq pktgen |
+		awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
+			rel=${m#/lib/modules/$kver/}
+			mkdir -p "$moddir/$(dirname "$rel")"
+			case "$m" in
+			*.xz) xz -dc "$m" >"$moddir/${rel%.xz}" ;;
+			*.zst) zstd -qdc "$m" >"$moddir/${rel%.zst}" ;;
+			*) cp "$m" "$moddir/$rel" ;;
+			esac
+		done
+	depmod -b "$root" "$kver"
+fi
 
 cp "$top/build/$kver/lyncedge.ko" "$root/opt/lyncedge/"
+if [ -e "$top/build/$kver/lyncedge_kunit.ko" ]; then
+	cp "$top/build/$kver/lyncedge_kunit.ko" "$root/opt/lyncedge/"
+fi
 mkdir -p "$root/opt/lyncedge/selftests"
 cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/selftests/"*.jq \
 	"$top/build/lyncedge_probe" \

@@ -9,15 +9,24 @@ kver=$1
 mode=$2
 log=$3
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/kernel-paths.sh"
+kernel_paths "$kver"
 initrd=$top/build/$kver/initramfs-$mode.cpio.gz
 
 "$top/scripts/mkinitramfs.sh" "$kver" "$initrd"
 # panic_on_warn and oops=panic end the run at the first splat; -no-reboot
 # turns the panic's reboot into qemu exiting, and the missing end marker
 # fails the run.
-timeout 600 qemu-system-x86_64 -machine q35 -accel tcg,thread=multi -cpu max -smp 2 -m 1024 \
+# The debug kernel runs several times slower (KASAN, lockdep) and KASAN's
+# shadow takes an eighth of the memory.
+if [ "$KDEBUG" = 1 ]; then
+	limit=1800 mem=2048
+else
+	limit=600 mem=1024
+fi
+timeout $limit qemu-system-x86_64 -machine q35 -accel tcg,thread=multi -cpu max -smp 2 -m $mem \
 	-display none -monitor none -serial stdio -no-reboot -nic none \
-	-kernel "/boot/vmlinuz-$kver" -initrd "$initrd" \
+	-kernel "$KIMAGE" -initrd "$initrd" \
 	-append "console=ttyS0 loglevel=1 panic=-1 oops=panic panic_on_warn=1 lyncedge.mode=$mode" \
 	</dev/null >"$log" 2>&1 || true
 tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
@@ -27,7 +36,7 @@ if ! grep -q '^@@LYNCEDGE-END' "$log"; then
 	echo "vm-run: $kver: the guest did not finish, see $log" >&2
 	exit 1
 fi
-if grep -Eq 'Oops|BUG:|WARNING:|Kernel panic|Call Trace|general protection' "$log"; then
+if grep -Eq 'Oops|BUG:|WARNING:|UBSAN:|Kernel panic|Call Trace|general protection' "$log"; then
 	echo "vm-run: $kver: the kernel logged a splat, see $log" >&2
 	exit 1
 fi

@@ -11,10 +11,16 @@ ktap $? "load: without the module, show fails"
 check "load: without the module, the error says the module is not loaded" \
 	grep -q "module is not loaded" $out
 
-check "load: fresh boot has no nf_conntrack loaded" \
-	sh -c '! grep -q "^nf_conntrack " /proc/modules'
-check "load: plain insmod works" /sbin/insmod $MODULE
-check "load: lyncedge loaded nf_conntrack itself" grep -q "^nf_conntrack " /proc/modules
+if [ -d /sys/module/nf_conntrack ] && ! grep -q "^nf_conntrack " /proc/modules; then
+	# The project's debug kernel has it built in: there is nothing to load.
+	echo "# nf_conntrack is built into this kernel"
+	check "load: plain insmod works" /sbin/insmod $MODULE
+else
+	check "load: fresh boot has no nf_conntrack loaded" \
+		sh -c '! grep -q "^nf_conntrack " /proc/modules'
+	check "load: plain insmod works" /sbin/insmod $MODULE
+	check "load: lyncedge loaded nf_conntrack itself" grep -q "^nf_conntrack " /proc/modules
+fi
 
 check "load: /proc/net/lyncedge/rules has the header" \
 	sh -c "head -n 1 $RULES | grep -q '^id *role *dir *proto *ports *feature *enabled *packets *bytes *name'"

@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lyncedge_kunit.ko: KUnit tests of the policy engine, built only against a
+ * kernel with CONFIG_KUNIT (the project's debug kernel). The engine's files
+ * are compiled in here, so that the tests reach their static helpers and need
+ * nothing exported from lyncedge.ko.
+ */
+#include <kunit/test.h>
+#include <linux/module.h>
+
+#include "policy.c"
+#include "compile.c"
+#include "custom.c"
+#include "counters.c"
+
+/* Rows per table of the seed: external, internal, federation, public IM, XMPP. */
+static const struct {
+	const char *table;
+	unsigned int rows;
+} lyncedge_kunit_seed[] = {
+	{ "ext", 16 }, { "int", 11 }, { "fed", 1 }, { "pim", 6 }, { "xmpp", 3 },
+};
+
+/* How many times the names cite row n of table, inside their [...] lists. */
+static unsigned int lyncedge_kunit_cites(const char *table, unsigned int n)
+{
+	unsigned int i, count = 0;
+	char tag[16];
+
+	snprintf(tag, sizeof(tag), "%s#%u", table, n);
+	for (i = 0; i < lyncedge_nrules; i++) {
+		const char *open = strchr(lyncedge_rules[i].name, '[');
+		const char *close = open ? strchr(open, ']') : NULL;
+		const char *p = open;
+		size_t len = strlen(tag);
+
+		while (p && close && (p = strnstr(p, tag, close - p))) {
+			/* ext#1 must not match inside ext#10 */
+			if (p[len] == ' ' || p[len] == ']')
+				count++;
+			p += len;
+		}
+	}
+	return count;
+}
+
+static void lyncedge_kunit_every_seed_row_once(struct kunit *test)
+{
+	unsigned int t, n;
+
+	for (t = 0; t < ARRAY_SIZE(lyncedge_kunit_seed); t++) {
+		const char *table = lyncedge_kunit_seed[t].table;
+
+		for (n = 1; n <= lyncedge_kunit_seed[t].rows; n++)
+			KUNIT_EXPECT_EQ_MSG(test, lyncedge_kunit_cites(table, n), 1U, "%s#%u",
+					    table, n);
+		/* and no row past the table's end */
+		KUNIT_EXPECT_EQ(test, lyncedge_kunit_cites(table, n), 0U);
+	}
+}
+
+/* Ids are positions, and never move: tools and dashboards key on them. */
+static void lyncedge_kunit_ids_stable(struct kunit *test)
+{
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ(test, lyncedge_nrules, 28U);
+	for (i = 0; i < lyncedge_nrules; i++)
+		KUNIT_EXPECT_EQ(test, lyncedge_rules[i].id, i + 1);
+	KUNIT_EXPECT_EQ(test, lyncedge_policy_check(), 0);
+}
+
+static bool lyncedge_kunit_same_set(const struct lyncedge_rule *a, const struct lyncedge_rule *b)
+{
+	return a->role == b->role && a->dir == b->dir && a->proto == b->proto;
+}
+
+/*
+ * Two rules of one (role, direction, protocol) either share no port or
+ * share their whole range; the only ones that share are the three rows of
+ * external in tcp 443 (rules 5, 27 and 28), which services tell apart.
+ */
+static void lyncedge_kunit_no_unintended_overlap(struct kunit *test)
+{
+	const struct lyncedge_rule *a, *b;
+	unsigned int i, j;
+
+	for (i = 0; i < lyncedge_nrules; i++) {
+		for (j = i + 1; j < lyncedge_nrules; j++) {
+			a = &lyncedge_rules[i];
+			b = &lyncedge_rules[j];
+			if (!lyncedge_kunit_same_set(a, b) ||
+			    a->port_max < b->port_min || b->port_max < a->port_min)
+				continue;
+			KUNIT_EXPECT_TRUE_MSG(test, a->port_min == b->port_min &&
+					      a->port_max == b->port_max,
+					      "rules %u and %u overlap", a->id, b->id);
+			KUNIT_EXPECT_TRUE_MSG(test, (a->id == 5 && (b->id == 27 || b->id == 28)) ||
+					      (a->id == 27 && b->id == 28),
+					      "rules %u and %u share ports", a->id, b->id);
+		}
+	}
+}
+
+static struct lyncedge_config *lyncedge_kunit_config(struct kunit *test, u32 features)
+{
+	struct lyncedge_config *config = kunit_kzalloc(test, sizeof(*config), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, config);
+	lyncedge_config_default(config);
+	config->features = features;
+	return config;
+}
+
+static struct lyncedge_policy *lyncedge_kunit_compile(struct kunit *test,
+						      const struct lyncedge_config *config)
+{
+	struct lyncedge_policy *policy = lyncedge_policy_compile(config);
+
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(policy), "compile: %ld", PTR_ERR(policy));
+	return policy;
+}
+
+/*
+ * The rule a port of (role, dir, proto) belongs to, worked out the slow way
+ * from the table: the first enabled rule whose range has it, or 0.
+ */
+static u32 lyncedge_kunit_owner(const struct lyncedge_config *config,
+				const struct lyncedge_rule *set, u16 port)
+{
+	unsigned int i;
+	u16 min, max;
+
+	for (i = 0; i < lyncedge_nrules; i++) {
+		const struct lyncedge_rule *r = &lyncedge_rules[i];
+
+		if (!lyncedge_kunit_same_set(r, set) || !(config->features & BIT(r->feature)))
+			continue;
+		lyncedge_rule_ports(r, config, &min, &max);
+		if (min <= port && port <= max)
+			return r->id;
+	}
+	return 0;
+}
+
+static const u32 lyncedge_kunit_feature_sets[] = {
+	LYNCEDGE_FEATURE_F_CORE,
+	LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP,
+	LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_OCS2007,
+	__LYNCEDGE_FEATURE_F_ALL,
+};
+
+static void lyncedge_kunit_features_desc(const u32 *features, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "features %#x", *features);
+}
+
+KUNIT_ARRAY_PARAM(lyncedge_kunit_features, lyncedge_kunit_feature_sets,
+		  lyncedge_kunit_features_desc);
+
+/*
+ * For each feature combination, at both ends and the middle of every rule's
+ * range and just outside it, the lookup finds what the table says: the
+ * first enabled rule with that port (the head of the rules sharing its
+ * range), or none. A disabled rule's ports find nothing.
+ */
+static void lyncedge_kunit_compile_features(struct kunit *test)
+{
+	const u32 *features = test->param_value;
+	struct lyncedge_config *config = lyncedge_kunit_config(test, *features);
+	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, config);
+	unsigned int i, k;
+
+	for (i = 0; i < lyncedge_nrules; i++) {
+		const struct lyncedge_rule *r = &lyncedge_rules[i];
+		int ports[5] = { r->port_min - 1, r->port_min,
+				 r->port_min + (r->port_max - r->port_min) / 2, r->port_max,
+				 r->port_max + 1 };
+
+		for (k = 0; k < ARRAY_SIZE(ports); k++) {
+			u32 id;
+
+			if (ports[k] < 1 || ports[k] > 65535)
+				continue;
+			id = lyncedge_policy_lookup(policy, r->role, r->dir, r->proto, ports[k]);
+			KUNIT_EXPECT_EQ_MSG(test, id, lyncedge_kunit_owner(config, r, ports[k]),
+					    "near rule %u, port %d", r->id, ports[k]);
+		}
+		if (!(*features & BIT(r->feature)))
+			KUNIT_EXPECT_EQ(test, lyncedge_kunit_owner(config, r, r->port_min), 0U);
+	}
+	/* Neither TCP nor UDP: no rule, whatever the port. */
+	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL,
+						     LYNCEDGE_DIR_IN, IPPROTO_SCTP, 443), 0U);
+	lyncedge_policy_free(policy);
+}
+
+struct lyncedge_kunit_range {
+	u16 min, max;
+};
+
+static const struct lyncedge_kunit_range lyncedge_kunit_media_ranges[] = {
+	{ 50000, 59999 }, { 1024, 1024 }, { 40000, 40999 }, { 60000, 65535 }, { 5070, 5199 },
+};
+
+static void lyncedge_kunit_range_desc(const struct lyncedge_kunit_range *r, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "media %u-%u", r->min, r->max);
+}
+
+KUNIT_ARRAY_PARAM(lyncedge_kunit_media, lyncedge_kunit_media_ranges, lyncedge_kunit_range_desc);
+
+/* The media rows follow the configured range: its start and end, and not one port more. */
+static void lyncedge_kunit_media_edges(struct kunit *test)
+{
+	const struct lyncedge_kunit_range *range = test->param_value;
+	struct lyncedge_config *config = lyncedge_kunit_config(test, __LYNCEDGE_FEATURE_F_ALL);
+	static const struct { u8 dir, proto; u32 id; } media[] = {
+		{ LYNCEDGE_DIR_OUT, IPPROTO_TCP, 8 }, { LYNCEDGE_DIR_OUT, IPPROTO_UDP, 9 },
+		{ LYNCEDGE_DIR_IN, IPPROTO_TCP, 10 }, { LYNCEDGE_DIR_IN, IPPROTO_UDP, 11 },
+	};
+	struct lyncedge_policy *policy;
+	unsigned int i;
+
+	config->media_min = range->min;
+	config->media_max = range->max;
+	policy = lyncedge_kunit_compile(test, config);
+	for (i = 0; i < ARRAY_SIZE(media); i++) {
+		u8 d = media[i].dir, p = media[i].proto;
+		u8 e = LYNCEDGE_ROLE_EXTERNAL;
+
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, d, p, range->min),
+				media[i].id);
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, d, p, range->max),
+				media[i].id);
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, d, p, range->min - 1), 0U);
+		if (range->max == 65535)
+			continue;
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, d, p, range->max + 1), 0U);
+	}
+	lyncedge_policy_free(policy);
+}
+
+/* A media range that takes in a port of another rule is refused, whole. */
+static void lyncedge_kunit_media_overlap_refused(struct kunit *test)
+{
+	struct lyncedge_config *config = lyncedge_kunit_config(test, __LYNCEDGE_FEATURE_F_ALL);
+	struct lyncedge_policy *policy;
+
+	/* 3000-4000 takes in 3478, the STUN rows of external udp in and out */
+	config->media_min = 3000;
+	config->media_max = 4000;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(lyncedge_policy_compile(config)), -EEXIST);
+	/* without ocs2007 only tcp out follows the range, and no tcp out rule is there */
+	config->features = LYNCEDGE_FEATURE_F_CORE;
+	policy = lyncedge_kunit_compile(test, config);
+	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL,
+						     LYNCEDGE_DIR_OUT, IPPROTO_TCP, 3478), 8U);
+	lyncedge_policy_free(policy);
+}
+
+/* The rows sharing external in tcp 443 are chained in id order. */
+static void lyncedge_kunit_shared_range_chain(struct kunit *test)
+{
+	struct lyncedge_config *config = lyncedge_kunit_config(test, LYNCEDGE_FEATURE_F_CORE);
+	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, config);
+	u32 id = lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN,
+					IPPROTO_TCP, 443);
+
+	KUNIT_EXPECT_EQ(test, id, 5U);
+	KUNIT_EXPECT_EQ(test, policy->next[5], 27);
+	KUNIT_EXPECT_EQ(test, policy->next[27], 28);
+	KUNIT_EXPECT_EQ(test, policy->next[28], 0);
+	lyncedge_policy_free(policy);
+}
+
+/* Custom rules: n of them, every third port from 20000, on external in udp. */
+static struct lyncedge_config *lyncedge_kunit_customs(struct kunit *test, unsigned int n)
+{
+	struct lyncedge_config *config = kzalloc(sizeof(*config), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, config);
+	lyncedge_config_default(config);
+	config->custom = kvcalloc(n, sizeof(*config->custom), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, config->custom);
+	for (i = 0; i < n; i++) {
+		struct lyncedge_custom *c = lyncedge_custom_new(LYNCEDGE_CUSTOM_ID_MIN + i);
+
+		KUNIT_ASSERT_NOT_NULL(test, c);
+		c->role = LYNCEDGE_ROLE_EXTERNAL;
+		c->dir = LYNCEDGE_DIR_IN;
+		c->proto = IPPROTO_UDP;
+		c->min = 20000 + 3 * i;
+		c->max = c->min + 1;
+		config->custom[config->ncustom++] = c;
+	}
+	return config;
+}
+
+/*
+ * 1,000 custom ranges: each found at both ends by its own index (the rank
+ * over range starts spans many bitmap words), the gaps between them empty.
+ */
+static void lyncedge_kunit_custom_lookup(struct kunit *test)
+{
+	struct lyncedge_config *config = lyncedge_kunit_customs(test, LYNCEDGE_CUSTOM_MAX - 24);
+	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, config);
+	u8 e = LYNCEDGE_ROLE_EXTERNAL, in = LYNCEDGE_DIR_IN, udp = IPPROTO_UDP;
+	unsigned int i;
+
+	for (i = 0; i < config->ncustom; i++) {
+		u16 min = config->custom[i]->min;
+		u32 want = LYNCEDGE_NRULES_MAX + 1 + i;
+
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, in, udp, min), want);
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, in, udp, min + 1), want);
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, in, udp, min + 2), 0U);
+	}
+	/* the built-in rules keep their ids among them */
+	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, in, udp, 3478), 13U);
+	lyncedge_policy_free(policy);
+	lyncedge_config_free(config);
+}
+
+/* A custom rule on a built-in rule's port is refused (configuration validation). */
+static void lyncedge_kunit_custom_overlap_refused(struct kunit *test)
+{
+	struct lyncedge_config *config = lyncedge_kunit_customs(test, 1);
+
+	config->custom[0]->min = 3478;
+	config->custom[0]->max = 3478;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(lyncedge_policy_compile(config)), -EEXIST);
+	lyncedge_config_free(config);
+
+	/* and two custom rules that share a port */
+	config = lyncedge_kunit_customs(test, 2);
+	config->custom[1]->min = config->custom[0]->max;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(lyncedge_policy_compile(config)), -EEXIST);
+	lyncedge_config_free(config);
+}
+
+/* Services: a bound rule takes its addresses only; an unset service takes any. */
+static void lyncedge_kunit_service_match(struct kunit *test)
+{
+	struct lyncedge_services services = {};
+	struct in6_addr a = {}, b = {};
+
+	ipv6_addr_set_v4mapped(htonl(0xc0000201), &a);
+	ipv6_addr_set_v4mapped(htonl(0xc0000202), &b);
+	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_AV, &a), 0);
+	KUNIT_EXPECT_FALSE(test, lyncedge_service_addr(&services, &a));
+	services.n[LYNCEDGE_SERVICE_AV - 1] = 1;
+	services.a[LYNCEDGE_SERVICE_AV - 1][0] = a;
+	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_AV, &a), 1);
+	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_AV, &b), -1);
+	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_ACCESS, &b), 0);
+	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_NONE, &b), 0);
+	KUNIT_EXPECT_TRUE(test, lyncedge_service_addr(&services, &a));
+	KUNIT_EXPECT_FALSE(test, lyncedge_service_addr(&services, &b));
+}
+
+static struct kunit_case lyncedge_kunit_cases[] = {
+	KUNIT_CASE(lyncedge_kunit_every_seed_row_once),
+	KUNIT_CASE(lyncedge_kunit_ids_stable),
+	KUNIT_CASE(lyncedge_kunit_no_unintended_overlap),
+	KUNIT_CASE_PARAM(lyncedge_kunit_compile_features, lyncedge_kunit_features_gen_params),
+	KUNIT_CASE_PARAM(lyncedge_kunit_media_edges, lyncedge_kunit_media_gen_params),
+	KUNIT_CASE(lyncedge_kunit_media_overlap_refused),
+	KUNIT_CASE(lyncedge_kunit_shared_range_chain),
+	KUNIT_CASE(lyncedge_kunit_custom_lookup),
+	KUNIT_CASE(lyncedge_kunit_custom_overlap_refused),
+	KUNIT_CASE(lyncedge_kunit_service_match),
+	{}
+};
+
+static struct kunit_suite lyncedge_kunit_suite = {
+	.name = "lyncedge_policy",
+	.test_cases = lyncedge_kunit_cases,
+};
+
+kunit_test_suite(lyncedge_kunit_suite);
+
+MODULE_DESCRIPTION("KUnit tests of the lyncedge policy engine");
+MODULE_LICENSE("GPL");

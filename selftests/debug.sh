@@ -1,0 +1,50 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# What only the project's debug kernel can tell, run last: the KUnit tests
+# of the policy engine (lyncedge_kunit.ko), then whether kmemleak finds
+# anything the whole suite left unreferenced. KASAN, UBSAN and lockdep
+# report into the kernel log, which vm-run.sh reads. On Debian's kernels,
+# which have neither KUnit nor kmemleak, it has nothing to report.
+. ./lib.sh
+
+KMEMLEAK=/sys/kernel/debug/kmemleak
+KUNIT=/opt/lyncedge/lyncedge_kunit.ko
+RESULTS=/sys/kernel/debug/kunit/lyncedge_policy/results
+
+if [ ! -e $KMEMLEAK ]; then
+	echo "# not the debug kernel: no KUnit, no kmemleak"
+	ktap_finish
+	exit
+fi
+
+check "debug: insmod lyncedge_kunit.ko runs its KUnit suite" /sbin/insmod $KUNIT
+# Each test case, and each parameter of a parameterised one, as a result of
+# its own; a skipped case is not a pass.
+awk '/^        # Subtest: / { sub(/^ *# Subtest: /, ""); sub_case = $0 ": " }
+     /^    (not )?ok [0-9]+ / { sub_case = "" }
+     /^ {4,8}(not )?ok [0-9]+ / {
+	line = $0
+	sub(/^ +/, "", line)
+	ok = line ~ /^ok / && line !~ /# SKIP/
+	sub(/^(not )?ok [0-9]+ /, "", line)
+	name = (match($0, /^        /) ? sub_case : "") line
+	print (ok ? 0 : 1), name
+     }' $RESULTS >/tmp/kunit.results
+while read -r status name; do
+	ktap "$status" "kunit: lyncedge_policy: $name"
+done </tmp/kunit.results
+check "debug: the KUnit suite ran its 10 cases" \
+	[ "$(grep -c '^    \(not \)\{0,1\}ok [0-9]' $RESULTS)" -eq 10 ]
+check "debug: the KUnit suite passed as a whole" grep -q '^ok 1 lyncedge_policy$' $RESULTS
+check "debug: rmmod lyncedge_kunit" /sbin/rmmod lyncedge_kunit
+
+# kmemleak reports only objects older than 5 s: wait that long after the
+# last test (and its RCU callbacks), then scan twice.
+sleep 6
+echo scan >$KMEMLEAK
+echo scan >$KMEMLEAK
+cat $KMEMLEAK >/tmp/kmemleak
+sed -n '1,200s/^/# /p' /tmp/kmemleak
+check "debug: kmemleak finds nothing unreferenced after the whole suite" [ ! -s /tmp/kmemleak ]
+
+ktap_finish
