@@ -27,6 +27,9 @@
  *   asuser UID CMD...
  *                    Runs CMD with that uid and gid and no capabilities;
  *                    exit 2 when it cannot.
+ *   netns COUNT      Makes COUNT network namespaces one after the other,
+ *                    each dropping the one before (its last reference):
+ *                    namespace churn without a program run for each.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -34,6 +37,7 @@
 #include <grp.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +58,8 @@ static int usage(void)
 		"       lyncedge_probe raw PROTO ADDR NBYTES\n"
 		"       lyncedge_probe flood ADDR PORT SECONDS\n"
 		"       lyncedge_probe spray ADDR PORT COUNT\n"
-		"       lyncedge_probe asuser UID CMD...\n");
+		"       lyncedge_probe asuser UID CMD...\n"
+		"       lyncedge_probe netns COUNT\n");
 	return 2;
 }
 
@@ -368,6 +373,24 @@ static int cmd_asuser(int argc, char **argv)
 	return 2;
 }
 
+static int cmd_netns(int argc, char **argv)
+{
+	int count, i;
+
+	if (argc != 1)
+		return usage();
+	count = atoi(argv[0]);
+	if (count < 1)
+		return usage();
+	for (i = 0; i < count; i++) {
+		if (unshare(CLONE_NEWNET)) {
+			perror("lyncedge_probe: unshare");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -384,5 +407,7 @@ int main(int argc, char **argv)
 		return cmd_spray(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "asuser"))
 		return cmd_asuser(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "netns"))
+		return cmd_netns(argc - 2, argv + 2);
 	return usage();
 }
