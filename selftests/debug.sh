@@ -43,7 +43,12 @@ check "debug: rmmod lyncedge_kunit" /sbin/rmmod lyncedge_kunit
 sleep 6
 echo scan >$KMEMLEAK
 echo scan >$KMEMLEAK
-cat $KMEMLEAK >/tmp/kmemleak
+# What start_kernel allocated (ACPI's caches, seen unreferenced only late
+# in some boots) predates the module and every test: not theirs to answer.
+awk '/^unreferenced object/ { flush(); rec = "" }
+     { rec = rec $0 "\n" }
+     function flush() { if (rec != "" && rec !~ /start_kernel/) printf "%s", rec }
+     END { flush() }' $KMEMLEAK >/tmp/kmemleak
 sed -n '1,200s/^/# /p' /tmp/kmemleak
 check "debug: kmemleak finds nothing unreferenced after the whole suite" [ ! -s /tmp/kmemleak ]
 
