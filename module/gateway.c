@@ -103,11 +103,10 @@ static unsigned int lyncedge_gw_leave(void *priv, struct sk_buff *skb,
 	policy = rcu_dereference(ln->policy);
 	if (!policy || lyncedge_parse(skb, state->pf, &pkt) != LYNCEDGE_PKT_PORTS)
 		return NF_ACCEPT;
-	id = lyncedge_policy_lookup(policy, role, LYNCEDGE_DIR_IN, pkt.proto, pkt.dport);
-	if (!id || id > LYNCEDGE_NRULES_MAX)
-		return NF_ACCEPT;
-	id = lyncedge_match(policy, id, skb, state->pf, LYNCEDGE_DIR_IN);
-	if (id && lyncedge_rules[id - 1].service == LYNCEDGE_SERVICE_AV)
+	id = lyncedge_rule_of(policy, skb, state->pf, role, LYNCEDGE_DIR_IN, &pkt);
+	/* custom rules belong to no service */
+	if (id && id <= LYNCEDGE_NRULES_MAX &&
+	    lyncedge_rules[id - 1].service == LYNCEDGE_SERVICE_AV)
 		lyncedge_diag(ln, LYNCEDGE_DIAG_AV_SNAT, skb);
 	return NF_ACCEPT;
 }

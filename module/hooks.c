@@ -111,8 +111,8 @@ void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_add
  * far end) take the packet: the one whose service lists the edge's address,
  * else the first whose service has no addresses and so takes any.
  */
-u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id, const struct sk_buff *skb, u8 pf,
-		   unsigned int dir)
+static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
+			  const struct sk_buff *skb, u8 pf, unsigned int dir)
 {
 	bool in = dir == LYNCEDGE_DIR_IN;
 	struct in6_addr edge, peer;
@@ -134,6 +134,19 @@ u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id, const struct sk
 			any = id;
 	}
 	return any;
+}
+
+/*
+ * The rule that allows the flow this packet opens: a built-in rule, picked
+ * among those sharing its port range by addresses; a custom rule's id
+ * (above LYNCEDGE_NRULES_MAX), which has no addresses; or 0.
+ */
+u32 lyncedge_rule_of(const struct lyncedge_policy *policy, const struct sk_buff *skb, u8 pf,
+		     unsigned int role, unsigned int dir, const struct lyncedge_pkt *pkt)
+{
+	u32 id = lyncedge_policy_lookup(policy, role, dir, pkt->proto, pkt->dport);
+
+	return id && id <= LYNCEDGE_NRULES_MAX ? lyncedge_match(policy, id, skb, pf, dir) : id;
 }
 
 static const u8 lyncedge_kind_reason[] = {
@@ -191,14 +204,12 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 	}
 
 	if (kind == LYNCEDGE_PKT_PORTS)
-		id = lyncedge_policy_lookup(policy, role, dir, pkt.proto, pkt.dport);
+		id = lyncedge_rule_of(policy, skb, state->pf, role, dir, &pkt);
 	if (id > LYNCEDGE_NRULES_MAX) {
 		lyncedge_custom_count(policy->config->custom[id - LYNCEDGE_NRULES_MAX - 1],
 				      skb->len);
 		return NF_ACCEPT;
 	}
-	if (id)
-		id = lyncedge_match(policy, id, skb, state->pf, dir);
 	if (id) {
 		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
 		return NF_ACCEPT;

@@ -299,8 +299,8 @@ static inline unsigned int lyncedge_role(struct lyncedge_net *ln, const struct n
 
 enum lyncedge_kind lyncedge_parse(const struct sk_buff *skb, u8 pf, struct lyncedge_pkt *pkt);
 void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_addr *addr);
-u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id, const struct sk_buff *skb, u8 pf,
-		   unsigned int dir);
+u32 lyncedge_rule_of(const struct lyncedge_policy *policy, const struct sk_buff *skb, u8 pf,
+		     unsigned int role, unsigned int dir, const struct lyncedge_pkt *pkt);
 unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *state,
 			    struct lyncedge_net *ln, const struct lyncedge_policy *policy,
 			    const struct net_device *dev, unsigned int role, unsigned int dir);
