@@ -1,6 +1,6 @@
 #!/bin/bash
 # Pack the VM's initramfs for one kernel: busybox, the real iproute2 `ip`
-# (busybox's has no netns), kmod, nft, jq, promtool, the Debian modules the tests
+# (busybox's has no netns), kmod, nft, iptables-legacy, ipset, jq, promtool, the Debian modules the tests
 # need with their dependencies, lyncedge.ko, lyncedgectl, and the selftests.
 # usage: mkinitramfs.sh KVER OUT.cpio.gz
 set -euo pipefail
@@ -36,6 +36,16 @@ copy_prog "$top/build/lyncedgectl-san" /usr/sbin/lyncedgectl-san
 copy_prog /usr/bin/jq /usr/bin/jq
 # The gateway test publishes the edge with nftables NAT.
 copy_prog /usr/sbin/nft /usr/sbin/nft
+# The export test and the benchmarks hold lyncedge to iptables-legacy and ipset.
+copy_prog /usr/sbin/xtables-legacy-multi /usr/sbin/xtables-legacy-multi
+for t in iptables ip6tables; do
+	for s in "" -restore -save; do
+		ln -s xtables-legacy-multi "$root/usr/sbin/$t-legacy$s"
+	done
+done
+mkdir -p "$root/usr/lib/x86_64-linux-gnu"
+cp -r /usr/lib/x86_64-linux-gnu/xtables "$root/usr/lib/x86_64-linux-gnu/"
+copy_prog /usr/sbin/ipset /usr/sbin/ipset
 copy_prog "$("$top/scripts/promtool.sh")" /usr/bin/promtool
 
 # Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
@@ -44,7 +54,9 @@ if [ "$KDEBUG" = 0 ]; then
 	moddir=$root/lib/modules/$kver
 	mkdir -p "$moddir"
 	cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
-	modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq pktgen |
+	modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct pktgen \
+		iptable_filter ip6table_filter xt_conntrack xt_comment xt_tcpudp xt_set \
+		ip_set_bitmap_port |
 		awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
 			rel=${m#/lib/modules/$kver/}
 			mkdir -p "$moddir/$(dirname "$rel")"

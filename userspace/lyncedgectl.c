@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	{ "reset-counters", cmd_reset_counters, "reset-counters [ID]" },
 	{ "monitor",	cmd_monitor,	"monitor [--json]" },
 	{ "showconf",	cmd_showconf,	"showconf" },
+	{ "export",	cmd_export,
+	  "export nft|iptables|ip6tables|ipset|iptables-ipset|ip6tables-ipset" },
 	{ "setconf",	cmd_setconf,	"setconf FILE|-" },
 	{ "help",	cmd_help,	"help" },
 };

@@ -18,6 +18,7 @@ enum cmd_status cmd_showconf(int argc, char **argv);
 enum cmd_status cmd_setconf(int argc, char **argv);
 enum cmd_status cmd_reset_counters(int argc, char **argv);
 enum cmd_status cmd_monitor(int argc, char **argv);
+enum cmd_status cmd_export(int argc, char **argv);
 
 /* Prints "lyncedgectl: " and the message on stderr. */
 void pr_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -80,7 +80,7 @@ static int fetch_rules(struct genl_ctx *ctx, struct rules *rules)
 	return err;
 }
 
-static int snapshot_take(struct genl_ctx *ctx, struct snapshot *s)
+int snapshot_take(struct genl_ctx *ctx, struct snapshot *s)
 {
 	int err;
 
@@ -96,7 +96,7 @@ static int snapshot_take(struct genl_ctx *ctx, struct snapshot *s)
 	return err ? -1 : 0;
 }
 
-static void snapshot_free(struct snapshot *s)
+void snapshot_free(struct snapshot *s)
 {
 	free(s->ifaces);
 	s->ifaces = NULL;

@@ -27,6 +27,13 @@ struct snapshot {
 	uint64_t diag_asymmetric;
 };
 
+/*
+ * Reads everything into s; on failure prints why and returns -1. Free with
+ * snapshot_free() either way.
+ */
+int snapshot_take(struct genl_ctx *ctx, struct snapshot *s);
+void snapshot_free(struct snapshot *s);
+
 /* show --json: the schema is in lyncedgectl.8. */
 void show_json(FILE *f, const struct snapshot *s);
 

@@ -3,7 +3,8 @@
  * libFuzzer target: the kernel's replies. Every reading command of the tool
  * runs against the fake kernel, which answers with the input (see
  * fake_kernel.h): the reply parsers of genl.c, rules.c, conf.c, show.c and
- * monitor.c, and the writers of every output form, see whatever it holds.
+ * monitor.c, and the writers of every output form and export, see whatever
+ * it holds.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,10 @@ static char *const commands[][3] = {
 	{ "lyncedgectl", "enable", "xmpp" },
 	{ "lyncedgectl", "monitor", "--json" },
 	{ "lyncedgectl", "monitor", NULL },
+	{ "lyncedgectl", "export", "nft" },
+	{ "lyncedgectl", "export", "ip6tables" },
+	{ "lyncedgectl", "export", "iptables-ipset" },
+	{ "lyncedgectl", "export", "ipset" },
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
