@@ -22,18 +22,6 @@
 
 #include "lyncedge.h"
 
-static int lyncedge_proto_index(u8 proto)
-{
-	switch (proto) {
-	case IPPROTO_TCP:
-		return 0;
-	case IPPROTO_UDP:
-		return 1;
-	default:
-		return -1;
-	}
-}
-
 static struct lyncedge_portset *lyncedge_set(struct lyncedge_policy *policy, u8 role, u8 dir,
 					     u8 proto)
 {
@@ -63,13 +51,6 @@ static void lyncedge_portset_rank(struct lyncedge_portset *set)
 		set->rank[w] = sum;
 		sum += hweight_long(set->start[w]);
 	}
-}
-
-static unsigned int lyncedge_portset_ordinal(const struct lyncedge_portset *set, u16 port)
-{
-	unsigned int w = port / BITS_PER_LONG;
-
-	return set->rank[w] + hweight_long(set->start[w] & GENMASK(port % BITS_PER_LONG, 0));
 }
 
 /*
@@ -109,6 +90,9 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 	if (!policy)
 		return ERR_PTR(-ENOMEM);
 	policy->config = config;
+	for (i = 0; i < LYNCEDGE_NGROUPS; i++)
+		if (config->peers.n[i])
+			policy->defined |= BIT(i);
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
@@ -220,22 +204,4 @@ bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 		defined |= peers->n[g] > 0;
 	}
 	return !defined;
-}
-
-/*
- * Returns the id of the first rule for the flow's port, or 0 when none has
- * it; policy->next[] gives the others that share its range.
- */
-u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
-			   unsigned int dir, u8 proto, u16 port)
-{
-	const struct lyncedge_portset *set;
-	int p = lyncedge_proto_index(proto);
-
-	if (p < 0)
-		return 0;
-	set = &policy->set[role - 1][dir][p];
-	if (!test_bit(port, set->allow))
-		return 0;
-	return set->id[lyncedge_portset_ordinal(set, port) - 1];
 }

@@ -3,10 +3,14 @@
  * Per-CPU, per-namespace packet and byte counters of every rule and of the
  * drops of every (role, direction).
  *
- * Writers run in softirq (LOCAL_IN) and in process context (LOCAL_OUT), so
- * bottom halves are off while a CPU's counters are updated: a softirq on the
- * same CPU must not interleave with a half-done update (the seqcount that
- * guards 64-bit values on 32-bit machines would never settle).
+ * Writers run in softirq (LOCAL_IN) and in process context (LOCAL_OUT).
+ * Preemption is off while a CPU's counters are updated, so the writer stays
+ * on that CPU; 64-bit counters are then updated by single instructions that
+ * a softirq cannot split. On 32-bit machines, where a seqcount guards the
+ * two halves, interrupts are off too (u64_stats_update_begin_irqsave()): a
+ * softirq on the same CPU must not interleave with a half-done update, or
+ * the seqcount would never settle. Cheaper than turning bottom halves off
+ * and on, which the hooks would pay for every counted packet.
  *
  * A reset never writes the per-CPU counters: another CPU may be adding to
  * them, and a read-then-subtract there loses its hits. The counters only
@@ -32,14 +36,15 @@ struct lyncedge_stats __percpu *lyncedge_stats_alloc(void)
 	return stats;
 }
 
-/* One CPU's counter; the caller has bottom halves off. */
+/* One CPU's counter; the caller has preemption off (see above). */
 void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter *c,
 			  unsigned int len)
 {
-	u64_stats_update_begin(syncp);
+	unsigned long flags = u64_stats_update_begin_irqsave(syncp);
+
 	u64_stats_inc(&c->packets);
 	u64_stats_add(&c->bytes, len);
-	u64_stats_update_end(syncp);
+	u64_stats_update_end_irqrestore(syncp, flags);
 }
 
 /* Adds one CPU's counter, read consistently, to the sums. */
@@ -111,10 +116,9 @@ void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len
 {
 	struct lyncedge_stats *s;
 
-	local_bh_disable();
-	s = this_cpu_ptr(ln->stats);
+	s = get_cpu_ptr(ln->stats);
 	lyncedge_counter_add(&s->syncp, &s->slot[slot], len);
-	local_bh_enable();
+	put_cpu_ptr(ln->stats);
 }
 
 void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t)

@@ -43,10 +43,9 @@ void lyncedge_custom_count(struct lyncedge_custom *custom, unsigned int len)
 {
 	struct lyncedge_pcounter *pc;
 
-	local_bh_disable();
-	pc = this_cpu_ptr(custom->stats);
+	pc = get_cpu_ptr(custom->stats);
 	lyncedge_counter_add(&pc->syncp, &pc->c, len);
-	local_bh_enable();
+	put_cpu_ptr(custom->stats);
 }
 
 /* The raw sums over every CPU; see counters.c for what readers see. */

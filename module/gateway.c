@@ -33,7 +33,7 @@ static bool lyncedge_to_service(const struct lyncedge_policy *policy, const stru
 static unsigned int lyncedge_gw_arrive(void *priv, struct sk_buff *skb,
 				       const struct nf_hook_state *state)
 {
-	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	struct lyncedge_net *ln = priv;
 	const struct lyncedge_policy *policy;
 
 	if (state->in->flags & IFF_LOOPBACK ||
@@ -53,7 +53,7 @@ static unsigned int lyncedge_gw_arrive(void *priv, struct sk_buff *skb,
 static unsigned int lyncedge_gw_forward(void *priv, struct sk_buff *skb,
 					const struct nf_hook_state *state)
 {
-	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	struct lyncedge_net *ln = priv;
 	unsigned int from = lyncedge_role(ln, state->in);
 	unsigned int to = lyncedge_role(ln, state->out);
 	const struct lyncedge_policy *policy;
@@ -86,7 +86,7 @@ static bool lyncedge_src_translated(const struct nf_conn *ct)
 static unsigned int lyncedge_gw_leave(void *priv, struct sk_buff *skb,
 				      const struct nf_hook_state *state)
 {
-	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	struct lyncedge_net *ln = priv;
 	const struct lyncedge_policy *policy;
 	enum ip_conntrack_info ctinfo;
 	struct lyncedge_pkt pkt = {};
@@ -128,3 +128,4 @@ const struct nf_hook_ops lyncedge_gateway_ops[] = {
 };
 
 const unsigned int lyncedge_gateway_nops = ARRAY_SIZE(lyncedge_gateway_ops);
+static_assert(ARRAY_SIZE(lyncedge_gateway_ops) <= LYNCEDGE_HOOKS_MAX);

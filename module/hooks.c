@@ -109,29 +109,36 @@ void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_add
 /*
  * Of the rules that share the flow's port range and whose peer groups (the
  * far end) take the packet: the one whose service lists the edge's address,
- * else the first whose service has no addresses and so takes any.
+ * else the first whose service has no addresses and so takes any. The
+ * addresses are read only for a rule whose groups or service have some.
  */
 static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
 			  const struct sk_buff *skb, u8 pf, unsigned int dir)
 {
-	bool in = dir == LYNCEDGE_DIR_IN;
+	const struct lyncedge_config *config = policy->config;
+	bool in = dir == LYNCEDGE_DIR_IN, have_edge = false;
 	struct in6_addr edge, peer;
 	u32 any = 0;
-	int m;
 
-	lyncedge_addr(skb, pf, !in, &edge);
-	lyncedge_addr(skb, pf, in, &peer);
 	for (; id; id = policy->next[id]) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[id - 1];
 
-		if (rule->groups &&
-		    !lyncedge_peer_allowed(&policy->config->peers, rule->groups, &peer))
+		if (rule->groups & policy->defined) {
+			lyncedge_addr(skb, pf, in, &peer);
+			if (!lyncedge_peer_allowed(&config->peers, rule->groups, &peer))
+				continue;
+		}
+		if (!rule->service || !config->services.n[rule->service - 1]) {
+			if (!any)
+				any = id;
 			continue;
-		m = lyncedge_service_match(&policy->config->services, rule->service, &edge);
-		if (m > 0)
+		}
+		if (!have_edge) {
+			lyncedge_addr(skb, pf, !in, &edge);
+			have_edge = true;
+		}
+		if (lyncedge_service_match(&config->services, rule->service, &edge) > 0)
 			return id;
-		if (!m && !any)
-			any = id;
 	}
 	return any;
 }
@@ -180,23 +187,28 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 	struct lyncedge_pkt pkt = {};
 	struct lyncedge_drop drop;
 	enum lyncedge_kind kind;
+	struct nf_conn *ct;
 	u32 id = 0;
 	u8 reason;
 
+	/*
+	 * Return traffic and related packets (ICMP errors) pass, and are most
+	 * of the traffic: decided before the packet is read.
+	 */
+	ct = nf_ct_get(skb, &ctinfo);
+	if (ct && ctinfo != IP_CT_NEW)
+		return NF_ACCEPT;
 	kind = lyncedge_parse(skb, state->pf, &pkt);
 	if (kind == LYNCEDGE_PKT_NDISC)
 		return NF_ACCEPT;
 	reason = lyncedge_kind_reason[kind];
 
 	/*
-	 * Return traffic and related packets (ICMP errors) pass. A packet that
-	 * conntrack found invalid has no entry and is not untracked: drop it.
-	 * An untracked one (the operator's notrack) is judged on its own.
+	 * A packet that conntrack found invalid has no entry and is not
+	 * untracked: drop it. An untracked one (the operator's notrack) is
+	 * judged on its own.
 	 */
-	if (nf_ct_get(skb, &ctinfo)) {
-		if (ctinfo != IP_CT_NEW)
-			return NF_ACCEPT;
-	} else if (ctinfo != IP_CT_UNTRACKED) {
+	if (!ct && ctinfo != IP_CT_UNTRACKED) {
 		/* Truncated headers make conntrack give up too: say which it was. */
 		if (kind != LYNCEDGE_PKT_BAD)
 			reason = LYNCEDGE_REASON_INVALID;
@@ -228,12 +240,18 @@ static unsigned int lyncedge_local(void *priv, struct sk_buff *skb,
 {
 	unsigned int dir = state->hook == NF_INET_LOCAL_IN ? LYNCEDGE_DIR_IN : LYNCEDGE_DIR_OUT;
 	const struct net_device *dev = dir == LYNCEDGE_DIR_IN ? state->in : state->out;
-	struct lyncedge_net *ln = lyncedge_pernet(state->net);
+	struct lyncedge_net *ln = priv;
 	const struct lyncedge_policy *policy;
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct;
 	unsigned int role;
 
 	role = lyncedge_role(ln, dev);
 	if (!role)
+		return NF_ACCEPT;
+	/* Return traffic, the most of all, as lyncedge_judge() would but without its call. */
+	ct = nf_ct_get(skb, &ctinfo);
+	if (ct && ctinfo != IP_CT_NEW)
 		return NF_ACCEPT;
 	policy = rcu_dereference(ln->policy);
 	/* Only while the last role goes away: no policy means no effect. */
@@ -257,6 +275,8 @@ static const struct nf_hook_ops lyncedge_host_ops[] = {
 	  .priority = NF_IP6_PRI_FILTER },
 };
 
+static_assert(ARRAY_SIZE(lyncedge_host_ops) <= LYNCEDGE_HOOKS_MAX);
+
 static unsigned int lyncedge_hook_set(u8 deployment, const struct nf_hook_ops **ops)
 {
 	if (deployment == LYNCEDGE_DEPLOYMENT_GATEWAY) {
@@ -267,16 +287,24 @@ static unsigned int lyncedge_hook_set(u8 deployment, const struct nf_hook_ops **
 	return ARRAY_SIZE(lyncedge_host_ops);
 }
 
-/* Conntrack first, so the namespace tracks flows before any is judged. */
+/*
+ * Conntrack first, so the namespace tracks flows before any is judged. The
+ * hooks are the deployment's, copied into the namespace with it as priv.
+ */
 int lyncedge_hooks_register(struct net *net, u8 deployment)
 {
-	const struct nf_hook_ops *ops;
-	unsigned int n = lyncedge_hook_set(deployment, &ops);
+	struct nf_hook_ops *ops = lyncedge_pernet(net)->ops[deployment];
+	const struct nf_hook_ops *set;
+	unsigned int i, n = lyncedge_hook_set(deployment, &set);
 	int err;
 
 	err = lyncedge_ct_get(net, NFPROTO_INET);
 	if (err)
 		return err;
+	for (i = 0; i < n; i++) {
+		ops[i] = set[i];
+		ops[i].priv = lyncedge_pernet(net);
+	}
 	err = nf_register_net_hooks(net, ops, n);
 	if (err)
 		lyncedge_ct_put(net, NFPROTO_INET);
@@ -285,9 +313,9 @@ int lyncedge_hooks_register(struct net *net, u8 deployment)
 
 void lyncedge_hooks_unregister(struct net *net, u8 deployment)
 {
-	const struct nf_hook_ops *ops;
-	unsigned int n = lyncedge_hook_set(deployment, &ops);
+	const struct nf_hook_ops *set;
+	unsigned int n = lyncedge_hook_set(deployment, &set);
 
-	nf_unregister_net_hooks(net, ops, n);
+	nf_unregister_net_hooks(net, lyncedge_pernet(net)->ops[deployment], n);
 	lyncedge_ct_put(net, NFPROTO_INET);
 }

@@ -14,8 +14,10 @@
 #include <linux/netfilter.h>
 #include <linux/netlink.h>
 #include <linux/xarray.h>
+#include <linux/in.h>
 #include <linux/in6.h>
 #include <net/net_namespace.h>
+#include <net/netns/generic.h>
 #include <uapi/linux/lyncedge.h>
 
 /* Roles that exist (NONE is their absence): index with role - 1. */
@@ -151,6 +153,8 @@ struct lyncedge_policy {
 	const struct lyncedge_config *config;
 	/* rules sharing one port range, in id order: next[id], 0 at the end */
 	u8 next[LYNCEDGE_NRULES_MAX + 1];
+	/* BIT(enum lyncedge_group) of the groups that have peers */
+	u8 defined;
 	struct lyncedge_portset set[LYNCEDGE_NROLES][LYNCEDGE_NDIRS][LYNCEDGE_NPROTOS];
 };
 
@@ -194,10 +198,30 @@ struct lyncedge_events {
 	u64 pending;
 };
 
+/* The most hooks a deployment registers (the gateway: 3 per family). */
+#define LYNCEDGE_HOOKS_MAX	6
+
+/* How many roles the hooks find without the xarray (see lyncedge_role()). */
+#define LYNCEDGE_FAST_ROLES	8
+
 struct lyncedge_net {
-	/* ifindex -> xa_mk_value(role); read locklessly on the fast path */
+	/* ifindex -> xa_mk_value(role): every role, under RTNL */
 	struct xarray roles;
+	/*
+	 * Up to LYNCEDGE_FAST_ROLES of the same roles, each ifindex << 8 | role
+	 * (0: a free slot), one store each: the hooks scan them without the
+	 * xarray's walk and RCU calls. With more roles than slots, the others
+	 * are only in @roles, where the hooks look when nroles says so.
+	 */
+	u64 fast[LYNCEDGE_FAST_ROLES];
+	/* BIT(ifindex % 64) of every role: most misses end here */
+	u64 fast_mask;
 	unsigned int nroles;
+	/*
+	 * The hooks of each deployment, with this namespace as their priv:
+	 * the hooks find it without net_generic()'s RCU calls.
+	 */
+	struct nf_hook_ops ops[__LYNCEDGE_DEPLOYMENT_LAST][LYNCEDGE_HOOKS_MAX];
 	struct lyncedge_config __rcu *config;
 	/* non-NULL exactly while the namespace has hooks (has roles) */
 	struct lyncedge_policy __rcu *policy;
@@ -212,7 +236,13 @@ struct lyncedge_net {
 	u32 next_custom_id;
 };
 
-struct lyncedge_net *lyncedge_pernet(const struct net *net);
+extern unsigned int lyncedge_net_id;
+
+/* Inline: every packet's hook asks for it. */
+static inline struct lyncedge_net *lyncedge_pernet(const struct net *net)
+{
+	return net_generic(net, lyncedge_net_id);
+}
 
 int lyncedge_policy_check(void);
 void lyncedge_config_default(struct lyncedge_config *config);
@@ -232,8 +262,54 @@ int lyncedge_service_match(const struct lyncedge_services *services, u8 service,
 bool lyncedge_service_addr(const struct lyncedge_services *services, const struct in6_addr *addr);
 bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 			   const struct in6_addr *addr);
-u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy, unsigned int role,
-			   unsigned int dir, u8 proto, u16 port);
+
+/* The index of a protocol in the portsets: the policy speaks of TCP and UDP only. */
+static __always_inline int lyncedge_proto_index(u8 proto)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return 0;
+	case IPPROTO_UDP:
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * How many ranges of set start at or before port (see compile.c). Always
+ * inline: the hooks run it for every new flow, and x86's hweight_long() is
+ * an alternative-patched asm block that GCC takes for big.
+ */
+static __always_inline unsigned int lyncedge_portset_ordinal(const struct lyncedge_portset *set,
+							     u16 port)
+{
+	unsigned int w = port / BITS_PER_LONG;
+
+	return set->rank[w] + hweight_long(set->start[w] & GENMASK(port % BITS_PER_LONG, 0));
+}
+
+/*
+ * Returns the id of the first rule for the flow's port, or 0 when none has
+ * it; policy->next[] gives the others that share its range. In the header,
+ * so that the hooks do not pay a call for it.
+ */
+static __always_inline u32 lyncedge_policy_lookup(const struct lyncedge_policy *policy,
+						  unsigned int role, unsigned int dir, u8 proto,
+						  u16 port)
+{
+	const struct lyncedge_portset *set;
+	int p = lyncedge_proto_index(proto);
+
+	if (p < 0)
+		return 0;
+	set = &policy->set[role - 1][dir][p];
+	/* Else GCC computes the address again, multiplications included, for each array. */
+	OPTIMIZER_HIDE_VAR(set);
+	if (!test_bit(port, set->allow))
+		return 0;
+	return set->id[lyncedge_portset_ordinal(set, port) - 1];
+}
 
 int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_ack *extack);
 int lyncedge_set_config(struct net *net, struct lyncedge_config *new,
@@ -292,8 +368,22 @@ struct lyncedge_pkt {
 /* The role of dev in the namespace, LYNCEDGE_ROLE_NONE for none (or no dev). */
 static inline unsigned int lyncedge_role(struct lyncedge_net *ln, const struct net_device *dev)
 {
-	void *entry = dev ? xa_load(&ln->roles, dev->ifindex) : NULL;
+	unsigned int i;
+	void *entry;
+	u64 e;
 
+	if (!dev || !(READ_ONCE(ln->fast_mask) & BIT_ULL(dev->ifindex % 64)))
+		return LYNCEDGE_ROLE_NONE;
+	for (i = 0; i < LYNCEDGE_FAST_ROLES; i++) {
+		e = READ_ONCE(ln->fast[i]);
+		if (e >> 8 == (u64)dev->ifindex)
+			return e & 0xff;
+	}
+	/* Pairs with the smp_wmb() of lyncedge_set_role(). */
+	smp_rmb();
+	if (READ_ONCE(ln->nroles) <= LYNCEDGE_FAST_ROLES)
+		return LYNCEDGE_ROLE_NONE;
+	entry = xa_load(&ln->roles, dev->ifindex);
 	return entry ? xa_to_value(entry) : LYNCEDGE_ROLE_NONE;
 }
 

@@ -17,12 +17,7 @@
 
 #include "lyncedge.h"
 
-static unsigned int lyncedge_net_id __read_mostly;
-
-struct lyncedge_net *lyncedge_pernet(const struct net *net)
-{
-	return net_generic(net, lyncedge_net_id);
-}
+unsigned int lyncedge_net_id __read_mostly;
 
 static void lyncedge_policy_free_rcu(struct rcu_head *head)
 {
@@ -63,9 +58,69 @@ static void lyncedge_netns_unhook(struct net *net)
 	lyncedge_policy_replace(ln, NULL);
 }
 
+/* The slot of ln->fast that holds ifindex, or NULL. */
+static u64 *lyncedge_fast_slot(struct lyncedge_net *ln, unsigned long ifindex)
+{
+	unsigned int i;
+
+	for (i = 0; i < LYNCEDGE_FAST_ROLES; i++)
+		if (ln->fast[i] >> 8 == ifindex)
+			return &ln->fast[i];
+	return NULL;
+}
+
+static u64 lyncedge_fast_entry(unsigned long ifindex, unsigned long role)
+{
+	return (u64)ifindex << 8 | role;
+}
+
+/*
+ * ifindex leaves slot: a role that had no slot takes it in the same store,
+ * so the hooks find it there or, while nroles is still the old count, in
+ * the xarray.
+ */
+static void lyncedge_fast_clear(struct lyncedge_net *ln, u64 *slot, unsigned long ifindex)
+{
+	unsigned long index;
+	void *entry;
+
+	xa_for_each(&ln->roles, index, entry) {
+		if (index != ifindex && !lyncedge_fast_slot(ln, index)) {
+			WRITE_ONCE(*slot, lyncedge_fast_entry(index, xa_to_value(entry)));
+			return;
+		}
+	}
+	WRITE_ONCE(*slot, 0);
+}
+
+/* The mask of the roles in the xarray, but ifindex's, which is leaving. */
+static void lyncedge_fast_mask(struct lyncedge_net *ln, unsigned long ifindex)
+{
+	unsigned long index;
+	void *entry;
+	u64 mask = 0;
+
+	xa_for_each(&ln->roles, index, entry)
+		if (index != ifindex)
+			mask |= BIT_ULL(index % 64);
+	WRITE_ONCE(ln->fast_mask, mask);
+}
+
+/* ifindex has a role now: in its slot, or a free one if there is one left. */
+static void lyncedge_fast_put(struct lyncedge_net *ln, unsigned long ifindex, u8 role)
+{
+	u64 *slot = lyncedge_fast_slot(ln, ifindex);
+
+	if (!slot)
+		slot = lyncedge_fast_slot(ln, 0);
+	if (slot)
+		WRITE_ONCE(*slot, lyncedge_fast_entry(ifindex, role));
+}
+
 int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_ack *extack)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(net);
+	u64 *slot;
 	void *old;
 	int err;
 
@@ -74,9 +129,16 @@ int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_
 	if (role == LYNCEDGE_ROLE_NONE) {
 		if (!old)
 			return 0;
+		slot = lyncedge_fast_slot(ln, ifindex);
+		if (slot)
+			lyncedge_fast_clear(ln, slot, ifindex);
+		lyncedge_fast_mask(ln, ifindex);
 		xa_erase(&ln->roles, ifindex);
 		WRITE_ONCE(ln->gen, ln->gen + 1);
-		if (--ln->nroles == 0)
+		/* The hooks must see the table as it is now before the count. */
+		smp_wmb();
+		WRITE_ONCE(ln->nroles, ln->nroles - 1);
+		if (!ln->nroles)
 			lyncedge_netns_unhook(net);
 		return 0;
 	}
@@ -96,7 +158,10 @@ int lyncedge_set_role(struct net *net, int ifindex, u8 role, struct netlink_ext_
 		return err;
 	}
 	if (!old)
-		ln->nroles++;
+		WRITE_ONCE(ln->nroles, ln->nroles + 1);
+	/* The mask first: a hook that finds the bit then looks for the role. */
+	WRITE_ONCE(ln->fast_mask, ln->fast_mask | BIT_ULL(ifindex % 64));
+	lyncedge_fast_put(ln, ifindex, role);
 	WRITE_ONCE(ln->gen, ln->gen + 1);
 	return 0;
 }
