@@ -36,17 +36,6 @@ struct lyncedge_stats __percpu *lyncedge_stats_alloc(void)
 	return stats;
 }
 
-/* One CPU's counter; the caller has preemption off (see above). */
-void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter *c,
-			  unsigned int len)
-{
-	unsigned long flags = u64_stats_update_begin_irqsave(syncp);
-
-	u64_stats_inc(&c->packets);
-	u64_stats_add(&c->bytes, len);
-	u64_stats_update_end_irqrestore(syncp, flags);
-}
-
 /* Adds one CPU's counter, read consistently, to the sums. */
 void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lyncedge_counter *c,
 			  u64 *packets, u64 *bytes)
@@ -110,15 +99,6 @@ static void lyncedge_rebase(struct lyncedge_net *ln, struct lyncedge_totals *bas
 	write_seqcount_begin(&ln->base_seq);
 	*base = sum;
 	write_seqcount_end(&ln->base_seq);
-}
-
-void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len)
-{
-	struct lyncedge_stats *s;
-
-	s = get_cpu_ptr(ln->stats);
-	lyncedge_counter_add(&s->syncp, &s->slot[slot], len);
-	put_cpu_ptr(ln->stats);
 }
 
 void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t)

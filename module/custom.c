@@ -38,7 +38,7 @@ void lyncedge_custom_put(struct lyncedge_custom *custom)
 	kfree(custom);
 }
 
-/* As lyncedge_count(): bottom halves off, for the same reason. */
+/* As lyncedge_count(): preemption off, see counters.c. */
 void lyncedge_custom_count(struct lyncedge_custom *custom, unsigned int len)
 {
 	struct lyncedge_pcounter *pc;

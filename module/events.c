@@ -112,6 +112,7 @@ static int lyncedge_event_fill(struct sk_buff *msg, const struct lyncedge_drop *
 	       nla_put_u64_64bit(msg, LYNCEDGE_A_EVENT_SUPPRESSED, pending, LYNCEDGE_A_PAD);
 }
 
+/* The caller has seen a listener (lyncedge_nl_listening()): without one, nothing is counted. */
 void lyncedge_event(struct net *net, struct lyncedge_net *ln, const struct lyncedge_config *config,
 		    const struct lyncedge_drop *drop)
 {
@@ -119,8 +120,6 @@ void lyncedge_event(struct net *net, struct lyncedge_net *ln, const struct lynce
 	u64 pending;
 	void *hdr;
 
-	if (!lyncedge_nl_listening(net))
-		return;
 	if (!lyncedge_event_take(&ln->events, config, &pending))
 		return;
 	msg = lyncedge_nl_event_new(&hdr);

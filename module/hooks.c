@@ -19,8 +19,13 @@
 int (*lyncedge_ct_get)(struct net *net, u8 nfproto);
 void (*lyncedge_ct_put)(struct net *net, u8 nfproto);
 
-static enum lyncedge_kind lyncedge_ports(const struct sk_buff *skb, int thoff,
-					 struct lyncedge_pkt *pkt)
+/*
+ * The parsing and the rule's lookup are always inline into the judgement:
+ * each call costs a frame, and a new flow would pay five. The hook itself
+ * stays small, for the packets it passes without a judgement.
+ */
+static __always_inline enum lyncedge_kind lyncedge_ports(const struct sk_buff *skb, int thoff,
+							 struct lyncedge_pkt *pkt)
 {
 	__be16 _ports[2];
 	const __be16 *ports;
@@ -35,7 +40,8 @@ static enum lyncedge_kind lyncedge_ports(const struct sk_buff *skb, int thoff,
 	return LYNCEDGE_PKT_PORTS;
 }
 
-static enum lyncedge_kind lyncedge_parse4(const struct sk_buff *skb, struct lyncedge_pkt *pkt)
+static __always_inline enum lyncedge_kind lyncedge_parse4(const struct sk_buff *skb,
+							  struct lyncedge_pkt *pkt)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 
@@ -69,7 +75,8 @@ static bool lyncedge_is_ndisc(const struct sk_buff *skb, int thoff)
 	}
 }
 
-static enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb, struct lyncedge_pkt *pkt)
+static __always_inline enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb,
+							  struct lyncedge_pkt *pkt)
 {
 	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
 	__be16 frag_off;
@@ -92,9 +99,15 @@ static enum lyncedge_kind lyncedge_parse6(const struct sk_buff *skb, struct lync
 	return lyncedge_ports(skb, thoff, pkt);
 }
 
-enum lyncedge_kind lyncedge_parse(const struct sk_buff *skb, u8 pf, struct lyncedge_pkt *pkt)
+static __always_inline enum lyncedge_kind
+lyncedge_parse_inline(const struct sk_buff *skb, u8 pf, struct lyncedge_pkt *pkt)
 {
 	return pf == NFPROTO_IPV4 ? lyncedge_parse4(skb, pkt) : lyncedge_parse6(skb, pkt);
+}
+
+enum lyncedge_kind lyncedge_parse(const struct sk_buff *skb, u8 pf, struct lyncedge_pkt *pkt)
+{
+	return lyncedge_parse_inline(skb, pf, pkt);
 }
 
 /* IPv4 comes v4-mapped, as the configuration keeps it. */
@@ -111,9 +124,10 @@ void lyncedge_addr(const struct sk_buff *skb, u8 pf, bool source, struct in6_add
  * far end) take the packet: the one whose service lists the edge's address,
  * else the first whose service has no addresses and so takes any. The
  * addresses are read only for a rule whose groups or service have some.
+ * Not inline: most flows need none of it (see lyncedge_rule_find()).
  */
-static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
-			  const struct sk_buff *skb, u8 pf, unsigned int dir)
+static noinline u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
+				   const struct sk_buff *skb, u8 pf, unsigned int dir)
 {
 	const struct lyncedge_config *config = policy->config;
 	bool in = dir == LYNCEDGE_DIR_IN, have_edge = false;
@@ -143,17 +157,36 @@ static u32 lyncedge_match(const struct lyncedge_policy *policy, u32 id,
 	return any;
 }
 
+/* Whether a rule takes any address: no groups with peers, no service with addresses. */
+static __always_inline bool lyncedge_unbound(const struct lyncedge_policy *policy,
+					     const struct lyncedge_rule *rule)
+{
+	return !(rule->groups & policy->defined) &&
+	       (!rule->service || !policy->config->services.n[rule->service - 1]);
+}
+
 /*
  * The rule that allows the flow this packet opens: a built-in rule, picked
  * among those sharing its port range by addresses; a custom rule's id
- * (above LYNCEDGE_NRULES_MAX), which has no addresses; or 0.
+ * (above LYNCEDGE_NRULES_MAX), which has no addresses; or 0. A rule alone
+ * on its range that takes any address is the answer without a look at them.
  */
-u32 lyncedge_rule_of(const struct lyncedge_policy *policy, const struct sk_buff *skb, u8 pf,
-		     unsigned int role, unsigned int dir, const struct lyncedge_pkt *pkt)
+static __always_inline u32 lyncedge_rule_find(const struct lyncedge_policy *policy,
+					      const struct sk_buff *skb, u8 pf, unsigned int role,
+					      unsigned int dir, const struct lyncedge_pkt *pkt)
 {
 	u32 id = lyncedge_policy_lookup(policy, role, dir, pkt->proto, pkt->dport);
 
-	return id && id <= LYNCEDGE_NRULES_MAX ? lyncedge_match(policy, id, skb, pf, dir) : id;
+	if (!id || id > LYNCEDGE_NRULES_MAX ||
+	    (!policy->next[id] && lyncedge_unbound(policy, &lyncedge_rules[id - 1])))
+		return id;
+	return lyncedge_match(policy, id, skb, pf, dir);
+}
+
+u32 lyncedge_rule_of(const struct lyncedge_policy *policy, const struct sk_buff *skb, u8 pf,
+		     unsigned int role, unsigned int dir, const struct lyncedge_pkt *pkt)
+{
+	return lyncedge_rule_find(policy, skb, pf, role, dir, pkt);
 }
 
 static const u8 lyncedge_kind_reason[] = {
@@ -162,16 +195,33 @@ static const u8 lyncedge_kind_reason[] = {
 	[LYNCEDGE_PKT_BAD] = LYNCEDGE_REASON_MALFORMED,
 };
 
-/* Counts a packet no rule allows, tells the listeners, and judges it by the role's mode. */
-static unsigned int lyncedge_drop(const struct nf_hook_state *state, struct lyncedge_net *ln,
-				  const struct lyncedge_policy *policy, struct lyncedge_drop *drop)
+/*
+ * Counts a packet no rule allows, tells the listeners, and judges it by the
+ * role's mode. Not inline, so that the allowed packets' frame does not
+ * carry (and zero) the event's description.
+ */
+static noinline unsigned int lyncedge_drop(const struct nf_hook_state *state,
+					   struct lyncedge_net *ln,
+					   const struct lyncedge_policy *policy,
+					   const struct sk_buff *skb, const struct net_device *dev,
+					   unsigned int role, unsigned int dir, u8 reason,
+					   const struct lyncedge_pkt *pkt, bool ports)
 {
 	const struct lyncedge_config *config = policy->config;
-	bool audit = config->mode[drop->role - 1] == LYNCEDGE_MODE_AUDIT;
+	bool audit = config->mode[role - 1] == LYNCEDGE_MODE_AUDIT;
 
-	lyncedge_count(ln, lyncedge_drop_slot(drop->role, drop->dir), drop->skb->len);
-	drop->action = audit ? LYNCEDGE_ACTION_AUDIT : LYNCEDGE_ACTION_DROP;
-	lyncedge_event(state->net, ln, config, drop);
+	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
+	/* The event is described only for someone listening: most drops have no one. */
+	if (lyncedge_nl_listening(state->net)) {
+		struct lyncedge_drop drop = {
+			.skb = skb, .dev = dev, .pf = state->pf, .role = role, .dir = dir,
+			.action = audit ? LYNCEDGE_ACTION_AUDIT : LYNCEDGE_ACTION_DROP,
+			.reason = reason, .proto = pkt->proto, .ports = ports,
+			.sport = pkt->sport, .dport = pkt->dport,
+		};
+
+		lyncedge_event(state->net, ln, config, &drop);
+	}
 	return audit ? NF_ACCEPT : NF_DROP;
 }
 
@@ -185,7 +235,6 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 {
 	enum ip_conntrack_info ctinfo;
 	struct lyncedge_pkt pkt = {};
-	struct lyncedge_drop drop;
 	enum lyncedge_kind kind;
 	struct nf_conn *ct;
 	u32 id = 0;
@@ -198,7 +247,7 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 	ct = nf_ct_get(skb, &ctinfo);
 	if (ct && ctinfo != IP_CT_NEW)
 		return NF_ACCEPT;
-	kind = lyncedge_parse(skb, state->pf, &pkt);
+	kind = lyncedge_parse_inline(skb, state->pf, &pkt);
 	if (kind == LYNCEDGE_PKT_NDISC)
 		return NF_ACCEPT;
 	reason = lyncedge_kind_reason[kind];
@@ -216,7 +265,7 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 	}
 
 	if (kind == LYNCEDGE_PKT_PORTS)
-		id = lyncedge_rule_of(policy, skb, state->pf, role, dir, &pkt);
+		id = lyncedge_rule_find(policy, skb, state->pf, role, dir, &pkt);
 	if (id > LYNCEDGE_NRULES_MAX) {
 		lyncedge_custom_count(policy->config->custom[id - LYNCEDGE_NRULES_MAX - 1],
 				      skb->len);
@@ -226,12 +275,8 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
 		return NF_ACCEPT;
 	}
-	drop = (struct lyncedge_drop){
-		.skb = skb, .dev = dev, .pf = state->pf, .role = role, .dir = dir,
-		.reason = reason, .proto = pkt.proto, .ports = kind == LYNCEDGE_PKT_PORTS,
-		.sport = pkt.sport, .dport = pkt.dport,
-	};
-	return lyncedge_drop(state, ln, policy, &drop);
+	return lyncedge_drop(state, ln, policy, skb, dev, role, dir, reason, &pkt,
+			     kind == LYNCEDGE_PKT_PORTS);
 }
 
 /* Host deployment: the host's own packets, through an interface with a role. */

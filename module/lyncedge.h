@@ -7,6 +7,7 @@
 
 #include <linux/bitmap.h>
 #include <linux/mutex.h>
+#include <linux/percpu.h>
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
 #include <linux/u64_stats_sync.h>
@@ -318,11 +319,32 @@ int lyncedge_netns_init(void);
 void lyncedge_netns_exit(void);
 
 struct lyncedge_stats __percpu *lyncedge_stats_alloc(void);
-void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter *c,
-			  unsigned int len);
+
+/*
+ * One CPU's counter; the caller has preemption off (see counters.c). Inline,
+ * as lyncedge_count(): the hooks count every new flow and every drop.
+ */
+static inline void lyncedge_counter_add(struct u64_stats_sync *syncp, struct lyncedge_counter *c,
+					unsigned int len)
+{
+	unsigned long flags = u64_stats_update_begin_irqsave(syncp);
+
+	u64_stats_inc(&c->packets);
+	u64_stats_add(&c->bytes, len);
+	u64_stats_update_end_irqrestore(syncp, flags);
+}
+
 void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lyncedge_counter *c,
 			  u64 *packets, u64 *bytes);
-void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len);
+
+static inline void lyncedge_count(struct lyncedge_net *ln, unsigned int slot, unsigned int len)
+{
+	struct lyncedge_stats *s = get_cpu_ptr(ln->stats);
+
+	lyncedge_counter_add(&s->syncp, &s->slot[slot], len);
+	put_cpu_ptr(ln->stats);
+}
+
 void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t);
 void lyncedge_custom_read(const struct lyncedge_net *ln, const struct lyncedge_custom *custom,
 			  struct lyncedge_totals *t);
