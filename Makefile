@@ -7,6 +7,8 @@
 #                  (installs dependencies); ends with "N passed, N failed"
 #   make install   lyncedgectl, its man page and bash completion (PREFIX, DESTDIR)
 #   make fuzz      every libFuzzer target for FUZZ_SECONDS (600) each
+#   make bench     lyncedge against nftables and iptables, per packet, in a VM
+#                  under instruction counting; writes docs/performance/
 
 KVER ?= $(shell uname -r)
 # Hosts without headers for the running kernel (like a CI machine that cannot
@@ -90,9 +92,12 @@ demo:
 check:
 	scripts/check.sh
 
+bench:
+	scripts/bench.sh
+
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all module userspace testprogs install fuzzers fuzz-seeds fuzz demo check clean
+.PHONY: all module userspace testprogs install fuzzers fuzz-seeds fuzz demo check bench clean

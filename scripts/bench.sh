@@ -8,7 +8,7 @@
 # usage: bench.sh [--smoke]   (--smoke: a few packets, one round, built-in
 #                              rules only: that it all still works)
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.. && pwd)
+top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 if [ "${1:-}" = --smoke ]; then
@@ -56,7 +56,7 @@ $1 == "@run" {
 }
 $1 == "@mem" { mem[++nmem] = $0 }
 END {
-	nv = split("none empty lyncedge nft iptables ipset", V, " ")
+	nv = split("none empty hooked lyncedge nft iptables ipset", V, " ")
 	np = split("new est drop", P, " ")
 	ns = split(scales, S, "-")
 	printf "# %s, %s, icount shift=0: ns/packet = instructions/packet\n", kver, qemu
@@ -82,18 +82,18 @@ END {
 {
 	cat "$out/summary.txt"
 	printf '%-5s %-9s' path rules
-	for v in none empty lyncedge nft iptables ipset; do printf ' %13s' "$v"; done
+	for v in none empty hooked lyncedge nft iptables ipset; do printf ' %13s' "$v"; done
 	echo
 	awk -F'\t' 'NR > 1 {
 		k = $1 " " $2
 		if (!(k in seen)) { seen[k] = 1; order[++n] = k }
 		cell[k, $3] = sprintf("%d (%+d)", $4, $6)
 	} END {
-		split("none empty lyncedge nft iptables ipset", V, " ")
+		split("none empty hooked lyncedge nft iptables ipset", V, " ")
 		for (i = 1; i <= n; i++) {
 			split(order[i], f, " ")
 			printf "%-5s %-9s", f[1], f[2]
-			for (v = 1; v <= 6; v++) printf " %13s", ((order[i], V[v]) in cell) ? cell[order[i], V[v]] : "-"
+			for (v = 1; v <= 7; v++) printf " %13s", ((order[i], V[v]) in cell) ? cell[order[i], V[v]] : "-"
 			print ""
 		}
 	}' "$out/results.tsv"

@@ -12,6 +12,8 @@ out=$top/build/$kver
 rm -rf "$out/src"
 mkdir -p "$out/src"
 cp -r "$top/module" "$top/include" "$top/Kbuild" "$out/src/"
+mkdir -p "$out/src/scripts/bench"
+cp -r "$top/scripts/bench/hook" "$out/src/scripts/bench/"
 log=$out/build.log
 if ! make -C "$KBUILD" M="$out/src" W=1 C=2 KCFLAGS=-Werror modules \
 	>"$log" 2>&1; then
@@ -23,6 +25,7 @@ if grep -E 'warning:|error:' "$log" >&2; then
 	exit 1
 fi
 cp "$out/src/module/lyncedge.ko" "$out/lyncedge.ko"
+cp "$out/src/scripts/bench/hook/lyncedge_bench.ko" "$out/lyncedge_bench.ko"
 # The KUnit tests exist only for a kernel with KUnit.
 if [ -e "$out/src/module/lyncedge_kunit.ko" ]; then
 	cp "$out/src/module/lyncedge_kunit.ko" "$out/lyncedge_kunit.ko"

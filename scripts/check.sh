@@ -87,6 +87,16 @@ for kver in $kernels; do
 	vm_suite "$kver"
 done
 
+# make bench with a few packets, one round, the built-in rules: the whole
+# benchmark still runs, and every run counted its packets on the rule (or
+# drop counter) it stands for. No timing is asserted.
+scripts/bench.sh --smoke >build/bench-smoke.out 2>&1
+status=$?
+grep -E '^(target|@fail|bench:)' build/bench-smoke.out | sed 's/^/# /'
+[ $status -eq 0 ] && [ "$(grep -c '^@run' build/bench/smoke/runs.txt)" -eq 21 ] &&
+	[ "$(grep -c '^@check .* counted 500 of 500$' build/bench/smoke/runs.txt)" -eq 8 ]
+result $? "bench: a smoke run of make bench: 7 variants x 3 paths, every run counted on its rule"
+
 # The project's debug kernel (KASAN, UBSAN, lockdep, kmemleak, KUnit), built
 # once per source version and configuration and then taken from the cache.
 start=$(date +%s)

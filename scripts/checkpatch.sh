@@ -6,6 +6,6 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 src=$("$top/scripts/linux-source.sh")
 cd "$top"
-[ $# -gt 0 ] || set -- module/*.c module/*.h include/uapi/linux/lyncedge.h
+[ $# -gt 0 ] || set -- module/*.c module/*.h include/uapi/linux/lyncedge.h scripts/bench/hook/*.c
 "$src/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
 	--ignore FILE_PATH_CHANGES -f "$@"

@@ -54,7 +54,9 @@ if [ "$KDEBUG" = 0 ]; then
 	moddir=$root/lib/modules/$kver
 	mkdir -p "$moddir"
 	cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
-	modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct pktgen \
+	# nft's named counters need nft_objref, a module of its own before 6.2.
+	objref=$(modinfo -k "$kver" nft_objref >/dev/null 2>&1 && echo nft_objref || true)
+	modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct $objref pktgen \
 		iptable_filter ip6table_filter xt_conntrack xt_comment xt_tcpudp xt_set \
 		ip_set_bitmap_port |
 		awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
@@ -79,6 +81,8 @@ cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/selftests/"*.jq \
 	"$top/build/lyncedge_nlfuzz" \
 	"$root/opt/lyncedge/selftests/"
 copy_prog "$top/build/lyncedge_nltest" /opt/lyncedge/selftests/lyncedge_nltest
+mkdir -p "$root/opt/lyncedge/bench"
+cp "$top/build/$kver/lyncedge_bench.ko" "$top/scripts/bench/guest.sh" "$root/opt/lyncedge/bench/"
 cp "$top/scripts/vm-init.sh" "$root/init"
 chmod +x "$root/init"
 

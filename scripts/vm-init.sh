@@ -1,6 +1,6 @@
 #!/bin/busybox sh
 # /init of the test VM: set up the basics, run what the kernel command line
-# asks for (lyncedge.mode=check|demo), print the kernel log, and reboot, which
+# asks for (lyncedge.mode=check|demo|bench), print the kernel log, and reboot, which
 # qemu's -no-reboot turns into an exit (the debug kernel has no ACPI to power
 # off with).
 /bin/busybox --install -s /bin
@@ -27,6 +27,7 @@ cd /opt/lyncedge/selftests
 echo "@@LYNCEDGE-BEGIN $mode"
 case "$mode" in
 demo) sh ./demo.sh ;;
+bench) sh /opt/lyncedge/bench/guest.sh ;;
 *) sh ./run.sh ;;
 esac
 echo "@@LYNCEDGE-END rc=$?"

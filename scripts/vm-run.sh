@@ -1,6 +1,6 @@
 #!/bin/bash
 # Boot one Debian kernel under qemu (TCG: no KVM here) with the test
-# initramfs and run MODE (check or demo) inside it.
+# initramfs and run MODE (check, demo or bench) inside it.
 # usage: vm-run.sh KVER MODE LOG
 # Prints what the guest printed between its markers; exits non-zero when the
 # guest did not finish, or when the kernel logged an oops, BUG or WARNING.
@@ -24,10 +24,20 @@ if [ "$KDEBUG" = 1 ]; then
 else
 	limit=600 mem=1024
 fi
-timeout $limit qemu-system-x86_64 -machine q35 -accel tcg,thread=multi -cpu max -smp 2 -m $mem \
+# The benchmarks count instructions: with -icount shift=0 the guest clock
+# advances one nanosecond per instruction executed, on one CPU (with two the
+# guest changes clocksource), so a time the guest measures is a path length,
+# repeatable run to run. LYNCEDGE_BENCH (COUNT,ROUNDS,SCALES) goes to the guest.
+if [ "$mode" = bench ]; then
+	cpu="-accel tcg,thread=single -smp 1 -icount shift=0,align=off,sleep=off"
+	limit=3000
+else
+	cpu="-accel tcg,thread=multi -smp 2"
+fi
+timeout $limit qemu-system-x86_64 -machine q35 $cpu -cpu max -m $mem \
 	-display none -monitor none -serial stdio -no-reboot -nic none \
 	-kernel "$KIMAGE" -initrd "$initrd" \
-	-append "console=ttyS0 loglevel=1 panic=-1 oops=panic panic_on_warn=1 lyncedge.mode=$mode" \
+	-append "console=ttyS0 loglevel=1 panic=-1 oops=panic panic_on_warn=1 lyncedge.mode=$mode lyncedge.bench=${LYNCEDGE_BENCH:-}" \
 	</dev/null >"$log" 2>&1 || true
 tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 

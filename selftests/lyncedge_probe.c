@@ -27,6 +27,13 @@
  *   asuser UID CMD...
  *                    Runs CMD with that uid and gid and no capabilities;
  *                    exit 2 when it cannot.
+ *   sink PORT [ADDR DPORT]
+ *                    A UDP socket on PORT that is never read: once its
+ *                    small buffer is full, every datagram ends at the socket,
+ *                    the same cheap end for every benchmark variant. With
+ *                    ADDR, it first sends one datagram from PORT to ADDR
+ *                    DPORT, opening the flow whose replies a benchmark sends.
+ *                    Prints "ready", then waits until killed.
  *   netns COUNT      Makes COUNT network namespaces one after the other,
  *                    each dropping the one before (its last reference):
  *                    namespace churn without a program run for each.
@@ -59,6 +66,7 @@ static int usage(void)
 		"       lyncedge_probe flood ADDR PORT SECONDS\n"
 		"       lyncedge_probe spray ADDR PORT COUNT\n"
 		"       lyncedge_probe asuser UID CMD...\n"
+		"       lyncedge_probe sink PORT [ADDR DPORT]\n"
 		"       lyncedge_probe netns COUNT\n");
 	return 2;
 }
@@ -373,6 +381,33 @@ static int cmd_asuser(int argc, char **argv)
 	return 2;
 }
 
+static int cmd_sink(int argc, char **argv)
+{
+	struct sockaddr_in6 sa;
+	int port, dport = 0, fd, size = 1;
+
+	if (argc != 1 && argc != 3)
+		return usage();
+	port = parse_port(argv[0]);
+	if (argc == 3)
+		dport = parse_port(argv[2]);
+	if (port < 0 || dport < 0 || (argc == 3 && parse_addr(argv[1], dport, &sa)))
+		return usage();
+	fd = dual_socket(SOCK_DGRAM, port);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size))) {
+		perror("lyncedge_probe: sink");
+		return 2;
+	}
+	if (argc == 3 && sendto(fd, "sink", 4, 0, (struct sockaddr *)&sa, sizeof(sa)) != 4) {
+		perror("lyncedge_probe: sendto");
+		return 1;
+	}
+	puts("ready");
+	fflush(stdout);
+	pause();
+	return 0;
+}
+
 static int cmd_netns(int argc, char **argv)
 {
 	int count, i;
@@ -405,6 +440,8 @@ int main(int argc, char **argv)
 		return cmd_flood(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "spray"))
 		return cmd_spray(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "sink"))
+		return cmd_sink(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "asuser"))
 		return cmd_asuser(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "netns"))

@@ -18,25 +18,29 @@
 #   none      conntrack only (lyncedge_bench hook=0)
 #   empty     conntrack and hooks that judge nothing (lyncedge_bench)
 #   lyncedge  the module, e0 external
+#   hooked    the module with its hooks, but the role on another interface:
+#             what finding out that e0 has none costs
 #   nft       lyncedgectl export nft
 #   iptables  lyncedgectl export iptables, with iptables-legacy
 #   ipset     lyncedgectl export ipset and iptables-ipset
 # Prints "@run VARIANT SCALE PATH ROUND NS_PER_PACKET IDLE_PERMILLE" per run,
 # "@check ..." for what each run must have counted, "@mem ..." for memory,
 # and "@fail WHAT" on anything wrong.
-# lyncedge.bench=COUNT,ROUNDS,SCALE-SCALE... on the kernel command line.
+# lyncedge.bench=COUNT,ROUNDS,SCALE-SCALE...[,VARIANT-VARIANT...] on the kernel
+# command line.
 IP=/usr/sbin/ip
 CTL=/usr/sbin/lyncedgectl
 PROBE=/opt/lyncedge/selftests/lyncedge_probe
 LYNCEDGE=/opt/lyncedge/lyncedge.ko
 BENCH=/opt/lyncedge/bench/lyncedge_bench.ko
-VARIANTS="none empty lyncedge nft iptables ipset"
 PATHS="drop new est"
 
-args=$(sed -n 's/.*lyncedge\.bench=\([0-9,-]*\).*/\1/p' /proc/cmdline)
+args=$(sed -n 's/.*lyncedge\.bench=\([0-9a-z,-]*\).*/\1/p' /proc/cmdline)
 COUNT=${args%%,*}
 ROUNDS=$(echo "$args" | cut -d, -f2)
 SCALES=$(echo "$args" | cut -d, -f3 | tr - ' ')
+VARIANTS=$(echo "$args" | cut -d, -f4 | tr - ' ')
+VARIANTS=${VARIANTS:-none empty hooked lyncedge nft iptables ipset}
 [ -n "$COUNT" ] && [ -n "$ROUNDS" ] && [ -n "$SCALES" ] || {
 	echo "@fail no lyncedge.bench=COUNT,ROUNDS,SCALES on the command line"
 	exit 1
@@ -67,6 +71,8 @@ setup() {
 	$IP -n gen addr add 10.9.0.2/24 dev g0
 	$IP -n edge addr add 10.9.0.1/24 dev e0
 	$IP -n gen link set g0 up
+	# Another interface, for the variant whose role is not e0's.
+	$IP -n edge link add x0 type veth peer name x1
 	$IP -n edge link set e0 up
 	gmac=$($IP -n gen link show g0 | awk '/ether/ { print $2 }')
 	emac=$($IP -n edge link show e0 | awk '/ether/ { print $2 }')
@@ -113,6 +119,8 @@ up() { # VARIANT SCALE
 	empty) insmod $BENCH ;;
 	lyncedge) insmod $LYNCEDGE && in_edge $CTL setconf /tmp/scale-$2.conf &&
 		in_edge $CTL set-role e0 external ;;
+	hooked) insmod $LYNCEDGE && in_edge $CTL setconf /tmp/scale-$2.conf &&
+		in_edge $CTL set-role x0 external ;;
 	nft) in_edge nft -f /tmp/export-$2.nft ;;
 	iptables) in_edge iptables-legacy-restore --noflush /tmp/export-$2.iptables ;;
 	ipset) in_edge ipset restore </tmp/export-$2.ipset &&
@@ -125,7 +133,7 @@ up() { # VARIANT SCALE
 down() { # VARIANT
 	case $1 in
 	none | empty) rmmod lyncedge_bench ;;
-	lyncedge) rmmod lyncedge ;;
+	lyncedge | hooked) rmmod lyncedge ;;
 	nft) in_edge nft delete table inet lyncedge ;;
 	iptables | ipset) in_edge iptables-legacy -F && in_edge iptables-legacy -X &&
 		rmmod iptable_filter && { [ $1 = iptables ] || in_edge ipset destroy; } ;;
@@ -137,7 +145,7 @@ down() { # VARIANT
 # traffic is not counted by any variant).
 hits() {
 	case "$1 $2" in
-	none* | empty* | *est) echo - ;;
+	none* | empty* | hooked* | *est) echo - ;;
 	"lyncedge new") in_edge awk '$1 == 13 { print $8 }' /proc/net/lyncedge/rules ;;
 	"lyncedge drop") in_edge awk '$1 == "drop" && $2 == "external" && $3 == "in" { print $8 }' \
 		/proc/net/lyncedge/rules ;;
@@ -146,9 +154,20 @@ hits() {
 		awk '$1 == "packets" { print $2 }' ;;
 	"ipset new") in_edge ipset list lyncedge-external-in-udp | awk '$1 == 3478 { print $3 }' ;;
 	*) in_edge iptables-legacy-save -c | awk -v k="$( [ $2 = new ] && echo rule_13 ||
-		echo drop_external_in)" '/^\[/ && index($0, "\"" k) { n = $1; gsub(/[[]/, "", n);
+		echo drop_external_in)" '/^\[/ && (index($0, "--comment \"" k " ") ||
+		index($0, "--comment " k " ")) { n = $1; gsub(/[[]/, "", n);
 		split(n, c, ":"); p += c[1] } END { print p + 0 }' ;;
 	esac
+}
+
+# Every process in edge is a sink; `ip netns exec` may fork, so $! is not
+# always the sink itself. One left behind would make every later lookup of
+# its port pick among more sockets.
+stop_sinks() {
+	pids=$($IP netns pids edge)
+	[ -z "$pids" ] || kill $pids
+	while [ -n "$($IP netns pids edge)" ]; do sleep 0.1; done
+	wait
 }
 
 # run VARIANT SCALE PATH ROUND: one pktgen run of COUNT packets.
@@ -161,9 +180,9 @@ run() {
 	sink=
 	case $3 in
 	new) in_edge $PROBE sink 3478 >/tmp/sink &
-		sink=$! ;;
+		sink=1 ;;
 	est) in_edge $PROBE sink 40000 10.9.0.2 53 >/tmp/sink &
-		sink=$! ;;
+		sink=1 ;;
 	esac
 	[ -z "$sink" ] || while ! grep -q ready /tmp/sink 2>/dev/null; do sleep 0.1; done
 	[ "$1 $3" != "empty drop" ] || echo 1 >/sys/module/lyncedge_bench/parameters/drop
@@ -175,7 +194,7 @@ run() {
 	in_gen sh -c 'echo start >/proc/net/pktgen/pgctrl'
 	after=$(hits "$1" "$3")
 	[ "$1 $3" != "empty drop" ] || echo 0 >/sys/module/lyncedge_bench/parameters/drop
-	[ -z "$sink" ] || { kill $sink; wait $sink; } 2>/dev/null
+	[ -z "$sink" ] || stop_sinks
 	# Result: OK: 6049(c6037+d12) usec, 20000 (60byte,0frags)
 	set -- "$@" $(in_gen cat /proc/net/pktgen/g0 |
 		sed -n 's/.*Result: OK: \([0-9]*\)(c[0-9]*+d\([0-9]*\)) usec, \([0-9]*\) .*/\1 \2 \3/p')
@@ -227,6 +246,14 @@ memory() {
 
 setup
 exports
+# The first runs of a boot read high (caches of the kernel's own filling):
+# one of each path, not reported.
+up none 0
+for p in $PATHS; do
+	run none 0 $p 0 >/tmp/warmup
+	grep '^@fail' /tmp/warmup
+done
+down none
 echo "@info kernel $(uname -r) count $COUNT rounds $ROUNDS scales $SCALES"
 for s in $SCALES; do
 	r=1

@@ -15,7 +15,7 @@ pick(p, v) = (strcol(1) eq p && strcol(3) eq v) ? column(4) : NaN
 set multiplot layout 1,3
 do for [p in "new est drop"] {
 	set title sprintf("path: %s", p)
-	plot for [v in "none empty lyncedge nft iptables ipset"] data \
+	plot for [v in "none empty hooked lyncedge nft iptables ipset"] data \
 		using (x(strcol(2))):(pick(p, v)) every ::1 with linespoints lw 2 pt 7 title v
 }
 unset multiplot
