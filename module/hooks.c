@@ -196,33 +196,23 @@ static const u8 lyncedge_kind_reason[] = {
 };
 
 /*
- * Counts a packet no rule allows, tells the listeners, and judges it by the
- * role's mode. Not inline, so that the allowed packets' frame does not
- * carry (and zero) the event's description.
+ * Tells the listeners of a packet no rule allows. Not inline, so that the
+ * other packets' frame does not carry (and zero) the event's description.
  */
-static noinline unsigned int lyncedge_drop(const struct nf_hook_state *state,
-					   struct lyncedge_net *ln,
-					   const struct lyncedge_policy *policy,
-					   const struct sk_buff *skb, const struct net_device *dev,
-					   unsigned int role, unsigned int dir, u8 reason,
-					   const struct lyncedge_pkt *pkt, bool ports)
+static noinline void lyncedge_report(const struct nf_hook_state *state, struct lyncedge_net *ln,
+				     const struct lyncedge_config *config,
+				     const struct sk_buff *skb, const struct net_device *dev,
+				     unsigned int role, unsigned int dir, bool audit, u8 reason,
+				     const struct lyncedge_pkt *pkt, bool ports)
 {
-	const struct lyncedge_config *config = policy->config;
-	bool audit = config->mode[role - 1] == LYNCEDGE_MODE_AUDIT;
+	struct lyncedge_drop drop = {
+		.skb = skb, .dev = dev, .pf = state->pf, .role = role, .dir = dir,
+		.action = audit ? LYNCEDGE_ACTION_AUDIT : LYNCEDGE_ACTION_DROP,
+		.reason = reason, .proto = pkt->proto, .ports = ports,
+		.sport = pkt->sport, .dport = pkt->dport,
+	};
 
-	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
-	/* The event is described only for someone listening: most drops have no one. */
-	if (lyncedge_nl_listening(state->net)) {
-		struct lyncedge_drop drop = {
-			.skb = skb, .dev = dev, .pf = state->pf, .role = role, .dir = dir,
-			.action = audit ? LYNCEDGE_ACTION_AUDIT : LYNCEDGE_ACTION_DROP,
-			.reason = reason, .proto = pkt->proto, .ports = ports,
-			.sport = pkt->sport, .dport = pkt->dport,
-		};
-
-		lyncedge_event(state->net, ln, config, &drop);
-	}
-	return audit ? NF_ACCEPT : NF_DROP;
+	lyncedge_event(state->net, ln, config, &drop);
 }
 
 /*
@@ -237,6 +227,7 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 	struct lyncedge_pkt pkt = {};
 	enum lyncedge_kind kind;
 	struct nf_conn *ct;
+	bool audit;
 	u32 id = 0;
 	u8 reason;
 
@@ -275,8 +266,14 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 		lyncedge_count(ln, lyncedge_rule_slot(id), skb->len);
 		return NF_ACCEPT;
 	}
-	return lyncedge_drop(state, ln, policy, skb, dev, role, dir, reason, &pkt,
-			     kind == LYNCEDGE_PKT_PORTS);
+	/* No rule allows it: counted, reported, and judged by the role's mode. */
+	audit = policy->config->mode[role - 1] == LYNCEDGE_MODE_AUDIT;
+	lyncedge_count(ln, lyncedge_drop_slot(role, dir), skb->len);
+	/* Most drops have no one listening for their event. */
+	if (lyncedge_nl_listening(state->net))
+		lyncedge_report(state, ln, policy->config, skb, dev, role, dir, audit, reason, &pkt,
+				kind == LYNCEDGE_PKT_PORTS);
+	return audit ? NF_ACCEPT : NF_DROP;
 }
 
 /* Host deployment: the host's own packets, through an interface with a role. */
