@@ -15,12 +15,13 @@
  * ordinal to the rule id. One word read and one popcount, no search.
  */
 #include <linux/bitops.h>
-#include <linux/err.h>
 #include <linux/in.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
 #include <linux/slab.h>
-#include <net/ipv6.h>
 
-#include "lyncedge.h"
+#include "compile.h"
+#include "policy.h"
 
 static struct lyncedge_portset *lyncedge_set(struct lyncedge_policy *policy, u8 role, u8 dir,
 					     u8 proto)
@@ -57,7 +58,7 @@ static void lyncedge_portset_rank(struct lyncedge_portset *set)
  * An earlier enabled rule of the same portset with exactly rule's ports:
  * the two share a range and are told apart by their service addresses.
  */
-static u32 lyncedge_same_range(const struct lyncedge_config *config, unsigned int i,
+static u32 lyncedge_same_range(const struct lyncedge_settings *s, unsigned int i,
 			       u16 min, u16 max)
 {
 	const struct lyncedge_rule *rule = &lyncedge_rules[i];
@@ -68,39 +69,38 @@ static u32 lyncedge_same_range(const struct lyncedge_config *config, unsigned in
 		const struct lyncedge_rule *r = &lyncedge_rules[j];
 
 		if (r->role != rule->role || r->dir != rule->dir || r->proto != rule->proto ||
-		    !(config->features & BIT(r->feature)))
+		    !lyncedge_rule_enabled(r, s))
 			continue;
-		lyncedge_rule_ports(r, config, &jmin, &jmax);
+		lyncedge_rule_ports(r, s, &jmin, &jmax);
 		if (jmin == min && jmax == max)
 			return r->id;
 	}
 	return 0;
 }
 
-/* -EEXIST when two enabled rules of one portset overlap but differ. */
-struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *config)
+/*
+ * Fills policy (zeroed by the caller) from the rules the settings enable
+ * and the custom rules. -EEXIST when two of one portset overlap but differ.
+ */
+int lyncedge_policy_compile(struct lyncedge_policy *policy, const struct lyncedge_settings *s,
+			    const struct lyncedge_custom *custom, unsigned int ncustom)
 {
-	struct lyncedge_policy *policy;
 	unsigned int i, r, d, p;
 	u32 head, tail;
 	u16 min, max;
 	int err;
 
-	policy = kvzalloc(sizeof(*policy), GFP_KERNEL);
-	if (!policy)
-		return ERR_PTR(-ENOMEM);
-	policy->config = config;
 	for (i = 0; i < LYNCEDGE_NGROUPS; i++)
-		if (config->peers.n[i])
+		if (s->peers.n[i])
 			policy->defined |= BIT(i);
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 
-		if (!(config->features & BIT(rule->feature)))
+		if (!lyncedge_rule_enabled(rule, s))
 			continue;
-		lyncedge_rule_ports(rule, config, &min, &max);
-		head = lyncedge_same_range(config, i, min, max);
+		lyncedge_rule_ports(rule, s, &min, &max);
+		head = lyncedge_same_range(s, i, min, max);
 		if (head) {
 			for (tail = head; policy->next[tail]; tail = policy->next[tail])
 				;
@@ -108,21 +108,17 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 			continue;
 		}
 		err = lyncedge_portset_add(lyncedge_set_of(policy, rule), min, max);
-		if (err) {
-			kvfree(policy);
-			return ERR_PTR(err);
-		}
+		if (err)
+			return err;
 	}
 	/* A custom rule shares no port with any other rule of its set. */
-	for (i = 0; i < config->ncustom; i++) {
-		const struct lyncedge_custom *c = config->custom[i];
+	for (i = 0; i < ncustom; i++) {
+		const struct lyncedge_custom *c = &custom[i];
 
 		err = lyncedge_portset_add(lyncedge_set(policy, c->role, c->dir, c->proto),
 					   c->min, c->max);
-		if (err) {
-			kvfree(policy);
-			return ERR_PTR(err);
-		}
+		if (err)
+			return err;
 	}
 	for (r = 0; r < LYNCEDGE_NROLES; r++)
 		for (d = 0; d < LYNCEDGE_NDIRS; d++)
@@ -133,75 +129,54 @@ struct lyncedge_policy *lyncedge_policy_compile(const struct lyncedge_config *co
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 		struct lyncedge_portset *set;
 
-		if (!(config->features & BIT(rule->feature)))
+		if (!lyncedge_rule_enabled(rule, s))
 			continue;
-		lyncedge_rule_ports(rule, config, &min, &max);
-		if (lyncedge_same_range(config, i, min, max))
+		lyncedge_rule_ports(rule, s, &min, &max);
+		if (lyncedge_same_range(s, i, min, max))
 			continue;
 		set = lyncedge_set_of(policy, rule);
 		set->id[lyncedge_portset_ordinal(set, min) - 1] = rule->id;
 	}
-	for (i = 0; i < config->ncustom; i++) {
-		const struct lyncedge_custom *c = config->custom[i];
+	for (i = 0; i < ncustom; i++) {
+		const struct lyncedge_custom *c = &custom[i];
 		struct lyncedge_portset *set = lyncedge_set(policy, c->role, c->dir, c->proto);
 
 		set->id[lyncedge_portset_ordinal(set, c->min) - 1] = LYNCEDGE_NRULES_MAX + 1 + i;
 	}
-	return policy;
-}
-
-void lyncedge_policy_free(struct lyncedge_policy *policy)
-{
-	kvfree(policy);
+	return 0;
 }
 
 /*
- * How a rule bound to service takes addr: 1 when addr is one of the
- * service's addresses, 0 when the service has none (it takes any), -1 when
- * addr is not the service's.
+ * Counters and the netlink cursor find a rule by id - 1, so ids must count
+ * from 1 without gaps; and every rule must be unique and fit its bitmaps,
+ * which compiling every feature at once, on the default media range, proves.
+ * The module refuses to load otherwise.
  */
-int lyncedge_service_match(const struct lyncedge_services *services, u8 service,
-			   const struct in6_addr *addr)
+int lyncedge_policy_check(void)
 {
-	unsigned int i, n;
+	struct lyncedge_settings *s;
+	struct lyncedge_policy *all;
+	unsigned int i;
+	int err;
 
-	if (!service)
-		return 0;
-	n = services->n[service - 1];
-	for (i = 0; i < n; i++)
-		if (ipv6_addr_equal(addr, &services->a[service - 1][i]))
-			return 1;
-	return n ? -1 : 0;
-}
-
-/* Whether addr is an address of any service: one of the edge's own. */
-bool lyncedge_service_addr(const struct lyncedge_services *services, const struct in6_addr *addr)
-{
-	unsigned int s;
-
-	for (s = 1; s <= LYNCEDGE_NSERVICES; s++)
-		if (lyncedge_service_match(services, s, addr) > 0)
-			return true;
-	return false;
-}
-
-/*
- * Whether a rule accepting these peer groups accepts addr: any address when
- * none of its groups has a peer, else only a peer of one of them.
- */
-bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
-			   const struct in6_addr *addr)
-{
-	bool defined = false;
-	unsigned int g, i;
-
-	for (g = 0; g < LYNCEDGE_NGROUPS; g++) {
-		if (!(groups & BIT(g)))
-			continue;
-		for (i = 0; i < peers->n[g]; i++)
-			if (ipv6_prefix_equal(addr, &peers->p[g][i].addr, peers->p[g][i].len))
-				return true;
-		defined |= peers->n[g] > 0;
+	for (i = 0; i < lyncedge_nrules; i++) {
+		if (lyncedge_rules[i].id != i + 1 ||
+		    lyncedge_rules[i].port_min > lyncedge_rules[i].port_max) {
+			pr_err("lyncedge: policy table is broken at rule %u\n", i + 1);
+			return -EINVAL;
+		}
 	}
-	return !defined;
+	s = kmalloc(sizeof(*s), GFP_KERNEL);
+	all = kvzalloc(sizeof(*all), GFP_KERNEL);
+	err = s && all ? 0 : -ENOMEM;
+	if (!err) {
+		lyncedge_settings_default(s);
+		s->features = __LYNCEDGE_FEATURE_F_ALL;
+		err = lyncedge_policy_compile(all, s, NULL, 0);
+		if (err)
+			pr_err("lyncedge: policy table does not compile: %d\n", err);
+	}
+	kvfree(all);
+	kfree(s);
+	return err;
 }

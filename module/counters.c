@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU, per-namespace packet and byte counters of every rule and of the
- * drops of every (role, direction).
+ * Per-CPU, per-namespace packet and byte counters of every built-in rule,
+ * of the drops of every (role, direction) and of the diagnostics, and the
+ * counters of custom rules. None of them lives in a snapshot: a change of
+ * configuration never resets or loses a count.
  *
  * Writers run in softirq (LOCAL_IN) and in process context (LOCAL_OUT).
  * Preemption is off while a CPU's counters are updated, so the writer stays
@@ -12,23 +14,27 @@
  * the seqcount would never settle. Cheaper than turning bottom halves off
  * and on, which the hooks would pay for every counted packet.
  *
- * A reset never writes the per-CPU counters: another CPU may be adding to
- * them, and a read-then-subtract there loses its hits. The counters only
- * grow; a reset moves the counter's base up to their sum, and what readers
- * see is the sum minus the base. Resets are serialised by the namespace's
- * reset_lock, so each packet falls into exactly one reset's report or into
- * what is counted after the last one.
+ * A reset reads the sum over every CPU and takes it back from the counter
+ * of the CPU it runs on, as a writer of that CPU would (the sums are
+ * modular, so one CPU's share may go "negative"). Hits another CPU adds
+ * meanwhile are not in what the reset read, so they stay counted; resets
+ * are serialised by the namespace's reset_lock, so each packet falls into
+ * exactly one reset's report or into what is counted after the last one.
+ * Readers only sum: they take no lock and never sleep, also on PREEMPT_RT
+ * and inside rcu_read_lock(). A reader that sums while a reset runs sees
+ * the counts from before it or after it, never less than zero.
  */
 #include <linux/percpu.h>
+#include <linux/slab.h>
 
-#include "lyncedge.h"
+#include "counters.h"
 
 struct lyncedge_stats __percpu *lyncedge_stats_alloc(void)
 {
 	struct lyncedge_stats __percpu *stats;
 	int cpu;
 
-	stats = alloc_percpu(struct lyncedge_stats);
+	stats = alloc_percpu_gfp(struct lyncedge_stats, GFP_KERNEL_ACCOUNT);
 	if (!stats)
 		return NULL;
 	for_each_possible_cpu(cpu)
@@ -36,9 +42,47 @@ struct lyncedge_stats __percpu *lyncedge_stats_alloc(void)
 	return stats;
 }
 
-/* Adds one CPU's counter, read consistently, to the sums. */
-void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lyncedge_counter *c,
-			  u64 *packets, u64 *bytes)
+void lyncedge_stats_free(struct lyncedge_stats __percpu *stats)
+{
+	free_percpu(stats);
+}
+
+struct lyncedge_ccounter *lyncedge_ccounter_new(void)
+{
+	struct lyncedge_ccounter *cc;
+	int cpu;
+
+	cc = kmalloc(sizeof(*cc), GFP_KERNEL_ACCOUNT);
+	if (!cc)
+		return NULL;
+	cc->pc = alloc_percpu_gfp(struct lyncedge_pcounter, GFP_KERNEL_ACCOUNT);
+	if (!cc->pc) {
+		kfree(cc);
+		return NULL;
+	}
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(cc->pc, cpu)->syncp);
+	refcount_set(&cc->ref, 1);
+	return cc;
+}
+
+void lyncedge_ccounter_get(struct lyncedge_ccounter *cc)
+{
+	refcount_inc(&cc->ref);
+}
+
+/* From an RCU callback too: free_percpu() does not sleep. */
+void lyncedge_ccounter_put(struct lyncedge_ccounter *cc)
+{
+	if (!refcount_dec_and_test(&cc->ref))
+		return;
+	free_percpu(cc->pc);
+	kfree(cc);
+}
+
+/* Adds one CPU's counter, read whole, to the sums. */
+static void lyncedge_counter_sum(const struct u64_stats_sync *syncp,
+				 const struct lyncedge_counter *c, struct lyncedge_totals *t)
 {
 	unsigned int start;
 	u64 p, b;
@@ -48,13 +92,11 @@ void lyncedge_counter_sum(const struct u64_stats_sync *syncp, const struct lynce
 		p = u64_stats_read(&c->packets);
 		b = u64_stats_read(&c->bytes);
 	} while (u64_stats_fetch_retry(syncp, start));
-	*packets += p;
-	*bytes += b;
+	t->packets += p;
+	t->bytes += b;
 }
 
-/* The raw sums of one slot over every CPU. */
-static void lyncedge_sum(const struct lyncedge_net *ln, unsigned int slot,
-			 struct lyncedge_totals *t)
+void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t)
 {
 	const struct lyncedge_stats *s;
 	int cpu;
@@ -63,72 +105,42 @@ static void lyncedge_sum(const struct lyncedge_net *ln, unsigned int slot,
 	t->bytes = 0;
 	for_each_possible_cpu(cpu) {
 		s = per_cpu_ptr(ln->stats, cpu);
-		lyncedge_counter_sum(&s->syncp, &s->slot[slot], &t->packets, &t->bytes);
+		lyncedge_counter_sum(&s->syncp, &s->slot[slot], t);
 	}
 }
 
-/*
- * The base before the sums: a reset in between makes the value read too
- * large for a moment (it still holds what that reset took), never negative.
- */
-static void lyncedge_base(const struct lyncedge_net *ln, const struct lyncedge_totals *base,
-			  struct lyncedge_totals *b)
+void lyncedge_ccounter_read(const struct lyncedge_ccounter *cc, struct lyncedge_totals *t)
 {
-	unsigned int seq;
+	const struct lyncedge_pcounter *pc;
+	int cpu;
 
-	do {
-		seq = read_seqcount_begin(&ln->base_seq);
-		*b = *base;
-	} while (read_seqcount_retry(&ln->base_seq, seq));
+	t->packets = 0;
+	t->bytes = 0;
+	for_each_possible_cpu(cpu) {
+		pc = per_cpu_ptr(cc->pc, cpu);
+		lyncedge_counter_sum(&pc->syncp, &pc->c, t);
+	}
 }
 
-static void lyncedge_since(const struct lyncedge_totals *base, struct lyncedge_totals *t)
+/* Takes t back from this CPU's share (see the top of this file). */
+static void lyncedge_take_back(struct u64_stats_sync __percpu *syncp,
+			       struct lyncedge_counter __percpu *c, const struct lyncedge_totals *t)
 {
-	t->packets -= base->packets;
-	t->bytes -= base->bytes;
-}
-
-/* Leaves in t what the counter held since the last reset, and resets it. */
-static void lyncedge_rebase(struct lyncedge_net *ln, struct lyncedge_totals *base,
-			    struct lyncedge_totals *t)
-{
-	struct lyncedge_totals sum = *t;
-
-	lockdep_assert_held(&ln->reset_lock);
-	lyncedge_since(base, t);
-	write_seqcount_begin(&ln->base_seq);
-	*base = sum;
-	write_seqcount_end(&ln->base_seq);
-}
-
-void lyncedge_read(const struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t)
-{
-	struct lyncedge_totals b;
-
-	lyncedge_base(ln, &ln->base[slot], &b);
-	lyncedge_sum(ln, slot, t);
-	lyncedge_since(&b, t);
-}
-
-void lyncedge_custom_read(const struct lyncedge_net *ln, const struct lyncedge_custom *custom,
-			  struct lyncedge_totals *t)
-{
-	struct lyncedge_totals b;
-
-	lyncedge_base(ln, &custom->base, &b);
-	lyncedge_custom_sum(custom, t);
-	lyncedge_since(&b, t);
+	lyncedge_counter_add(get_cpu_ptr(syncp), this_cpu_ptr(c), -t->packets, -t->bytes);
+	put_cpu_ptr(syncp);
 }
 
 void lyncedge_reset(struct lyncedge_net *ln, unsigned int slot, struct lyncedge_totals *t)
 {
-	lyncedge_sum(ln, slot, t);
-	lyncedge_rebase(ln, &ln->base[slot], t);
+	lockdep_assert_held(&ln->reset_lock);
+	lyncedge_read(ln, slot, t);
+	lyncedge_take_back(&ln->stats->syncp, &ln->stats->slot[slot], t);
 }
 
-void lyncedge_custom_reset(struct lyncedge_net *ln, struct lyncedge_custom *custom,
-			   struct lyncedge_totals *t)
+void lyncedge_ccounter_reset(struct lyncedge_net *ln, struct lyncedge_ccounter *cc,
+			     struct lyncedge_totals *t)
 {
-	lyncedge_custom_sum(custom, t);
-	lyncedge_rebase(ln, &custom->base, t);
+	lockdep_assert_held(&ln->reset_lock);
+	lyncedge_ccounter_read(cc, t);
+	lyncedge_take_back(&cc->pc->syncp, &cc->pc->c, t);
 }

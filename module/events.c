@@ -8,83 +8,82 @@
  * either becomes an event or is counted as suppressed, and the next event
  * says how many were suppressed before it. With nobody listening a drop
  * costs the one check of the group's listeners, and nothing is counted.
+ *
+ * No lock: a flood on every CPU must not queue them on one. The bucket is
+ * one atomic, the time it is empty again (the generic cell rate algorithm):
+ * an event costs NSEC_PER_SEC / rate and may come while that time is at
+ * most (burst - 1) events ahead of now. A suppressed drop costs one read of
+ * it and one atomic increment. Which suppressed drops an event reports is
+ * one more atomic, moved forward by compare-and-exchange, so each is
+ * reported by exactly one event.
  */
-#include <linux/ktime.h>
+#include <linux/atomic.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
+#include <linux/ktime.h>
 #include <linux/netdevice.h>
 #include <linux/netfilter.h>
 #include <net/genetlink.h>
 
-#include "lyncedge.h"
+#include "events.h"
+#include "family.h"
 
-/* A full bucket: the operator's new rate starts with its whole burst. */
-void lyncedge_events_refill(struct lyncedge_events *ev, const struct lyncedge_config *config)
+void lyncedge_events_refill(struct lyncedge_events *ev)
 {
-	spin_lock_bh(&ev->lock);
-	ev->credit = config->event_rate ?
-		     (u64)config->event_burst * (NSEC_PER_SEC / config->event_rate) : 0;
-	ev->stamp = ktime_get_ns();
-	spin_unlock_bh(&ev->lock);
+	atomic64_set(&ev->tat, ktime_get_ns());
 }
 
-void lyncedge_events_init(struct lyncedge_events *ev, const struct lyncedge_config *config)
+void lyncedge_events_read(const struct lyncedge_events *ev, u64 *sent, u64 *suppressed)
 {
-	spin_lock_init(&ev->lock);
-	lyncedge_events_refill(ev, config);
+	*sent = atomic64_read(&ev->sent);
+	*suppressed = atomic64_read(&ev->suppressed);
 }
 
-void lyncedge_events_read(struct lyncedge_events *ev, u64 *sent, u64 *suppressed)
+bool lyncedge_events_listening(struct net *net)
 {
-	spin_lock_bh(&ev->lock);
-	*sent = ev->sent;
-	*suppressed = ev->suppressed;
-	spin_unlock_bh(&ev->lock);
+	return genl_has_listeners(&lyncedge_genl_family, net, LYNCEDGE_NL_MCGRP_EVENTS);
 }
 
-/*
- * Takes one event's credit and hands over the count suppressed before it,
- * or counts this drop as suppressed. Bottom halves off: the hook also runs
- * in process context (LOCAL_OUT).
- */
-static bool lyncedge_event_take(struct lyncedge_events *ev, const struct lyncedge_config *config,
-				u64 *pending)
+/* Takes one event's credit, or counts the drop as suppressed. */
+static bool lyncedge_event_take(struct lyncedge_events *ev, const struct lyncedge_settings *s)
 {
-	bool ok = false;
-	u64 now, cost;
+	s64 now, tat, cost, ahead;
 
-	spin_lock_bh(&ev->lock);
-	if (config->event_rate) {
-		cost = NSEC_PER_SEC / config->event_rate;
-		now = ktime_get_ns();
-		ev->credit = min_t(u64, ev->credit + (now - ev->stamp),
-				   (u64)config->event_burst * cost);
-		ev->stamp = now;
-		if (ev->credit >= cost) {
-			ev->credit -= cost;
-			ok = true;
-		}
-	}
-	if (ok) {
-		*pending = ev->pending;
-		ev->pending = 0;
-		ev->sent++;
-	} else {
-		ev->pending++;
-		ev->suppressed++;
-	}
-	spin_unlock_bh(&ev->lock);
-	return ok;
+	if (!s->event_rate)
+		goto suppress;
+	cost = NSEC_PER_SEC / s->event_rate;
+	ahead = (s64)(s->event_burst - 1) * cost;
+	now = ktime_get_ns();
+	tat = atomic64_read(&ev->tat);
+	do {
+		if (tat - now > ahead)
+			goto suppress;
+	} while (!atomic64_try_cmpxchg(&ev->tat, &tat, max(tat, now) + cost));
+	atomic64_inc(&ev->sent);
+	return true;
+
+suppress:
+	atomic64_inc(&ev->suppressed);
+	return false;
 }
 
-/* An event that could not be built is suppressed after all. */
+/* The drops suppressed since the last event that reported any: now this one's. */
+static u64 lyncedge_event_pending(struct lyncedge_events *ev)
+{
+	s64 reported = atomic64_read(&ev->reported), suppressed;
+
+	do {
+		suppressed = atomic64_read(&ev->suppressed);
+	} while (!atomic64_try_cmpxchg(&ev->reported, &reported, suppressed));
+	return suppressed - reported;
+}
+
+/* An event that could not be built is suppressed after all, and gives its report back. */
 static void lyncedge_event_untake(struct lyncedge_events *ev, u64 pending)
 {
-	spin_lock_bh(&ev->lock);
-	ev->sent--;
-	ev->pending += pending + 1;
-	ev->suppressed++;
-	spin_unlock_bh(&ev->lock);
+	atomic64_dec(&ev->sent);
+	atomic64_inc(&ev->suppressed);
+	atomic64_sub(pending, &ev->reported);
 }
 
 static int lyncedge_event_addrs(struct sk_buff *msg, const struct lyncedge_drop *d)
@@ -112,26 +111,34 @@ static int lyncedge_event_fill(struct sk_buff *msg, const struct lyncedge_drop *
 	       nla_put_u64_64bit(msg, LYNCEDGE_A_EVENT_SUPPRESSED, pending, LYNCEDGE_A_PAD);
 }
 
-/* The caller has seen a listener (lyncedge_nl_listening()): without one, nothing is counted. */
-void lyncedge_event(struct net *net, struct lyncedge_net *ln, const struct lyncedge_config *config,
+/* Room for every attribute of an event, IPv6 addresses and a full name. */
+#define LYNCEDGE_EVENT_SIZE 256
+
+/* The caller has seen a listener (lyncedge_events_listening()): without one, nothing is counted. */
+void lyncedge_event(struct net *net, struct lyncedge_events *ev, const struct lyncedge_settings *s,
 		    const struct lyncedge_drop *drop)
 {
 	struct sk_buff *msg;
 	u64 pending;
 	void *hdr;
 
-	if (!lyncedge_event_take(&ln->events, config, &pending))
+	if (!lyncedge_event_take(ev, s))
 		return;
-	msg = lyncedge_nl_event_new(&hdr);
+	pending = lyncedge_event_pending(ev);
+	msg = genlmsg_new(LYNCEDGE_EVENT_SIZE, GFP_ATOMIC);
 	if (!msg)
 		goto untake;
-	if (lyncedge_event_fill(msg, drop, pending)) {
+	hdr = genlmsg_put(msg, 0, 0, &lyncedge_genl_family, 0, LYNCEDGE_CMD_EVENT);
+	if (!hdr || lyncedge_event_fill(msg, drop, pending)) {
 		nlmsg_free(msg);
 		goto untake;
 	}
-	lyncedge_nl_event_send(net, msg, hdr);
+	genlmsg_end(msg, hdr);
+	/* A listener that went away meanwhile is no error. */
+	genlmsg_multicast_netns(&lyncedge_genl_family, net, msg, 0, LYNCEDGE_NL_MCGRP_EVENTS,
+				GFP_ATOMIC);
 	return;
 
 untake:
-	lyncedge_event_untake(&ln->events, pending);
+	lyncedge_event_untake(ev, pending);
 }

@@ -4,11 +4,16 @@
  * the edge, and counting the NAT and routing mistakes that break Lync media
  * (enum lyncedge_diag).
  */
+#include <linux/netdevice.h>
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
 #include <net/netfilter/nf_conntrack.h>
 
-#include "lyncedge.h"
+#include "counters.h"
+#include "gateway.h"
+#include "judge.h"
+#include "match.h"
+#include "policy.h"
 
 static void lyncedge_diag(struct lyncedge_net *ln, enum lyncedge_diag diag,
 			  const struct sk_buff *skb)
@@ -17,13 +22,13 @@ static void lyncedge_diag(struct lyncedge_net *ln, enum lyncedge_diag diag,
 }
 
 /* Whether the packet's source (or destination) is one of the edge's service addresses. */
-static bool lyncedge_to_service(const struct lyncedge_policy *policy, const struct sk_buff *skb,
+static bool lyncedge_to_service(const struct lyncedge_config *config, const struct sk_buff *skb,
 				u8 pf, bool source)
 {
-	struct in6_addr addr;
+	struct lyncedge_addr addr;
 
 	lyncedge_addr(skb, pf, source, &addr);
-	return lyncedge_service_addr(&policy->config->services, &addr);
+	return lyncedge_service_addr(&config->s.services, &addr);
 }
 
 /*
@@ -34,13 +39,12 @@ static unsigned int lyncedge_gw_arrive(void *priv, struct sk_buff *skb,
 				       const struct nf_hook_state *state)
 {
 	struct lyncedge_net *ln = priv;
-	const struct lyncedge_policy *policy;
+	const struct lyncedge_snap *snap = rcu_dereference(ln->snap);
 
 	if (state->in->flags & IFF_LOOPBACK ||
-	    lyncedge_role(ln, state->in) == LYNCEDGE_ROLE_EXTERNAL)
+	    lyncedge_snap_role(snap, state->in) == LYNCEDGE_ROLE_EXTERNAL)
 		return NF_ACCEPT;
-	policy = rcu_dereference(ln->policy);
-	if (policy && lyncedge_to_service(policy, skb, state->pf, true))
+	if (lyncedge_to_service(snap->config, skb, state->pf, true))
 		lyncedge_diag(ln, LYNCEDGE_DIAG_ASYMMETRIC, skb);
 	return NF_ACCEPT;
 }
@@ -54,20 +58,18 @@ static unsigned int lyncedge_gw_forward(void *priv, struct sk_buff *skb,
 					const struct nf_hook_state *state)
 {
 	struct lyncedge_net *ln = priv;
-	unsigned int from = lyncedge_role(ln, state->in);
-	unsigned int to = lyncedge_role(ln, state->out);
-	const struct lyncedge_policy *policy;
+	const struct lyncedge_snap *snap = rcu_dereference(ln->snap);
+	unsigned int from = lyncedge_snap_role(snap, state->in);
+	unsigned int to = lyncedge_snap_role(snap, state->out);
+	const struct lyncedge_config *config = snap->config;
 	unsigned int verdict = NF_ACCEPT;
 
-	policy = rcu_dereference(ln->policy);
-	if (!policy)
-		return NF_ACCEPT;
-	if (to != LYNCEDGE_ROLE_EXTERNAL && lyncedge_to_service(policy, skb, state->pf, false))
+	if (to != LYNCEDGE_ROLE_EXTERNAL && lyncedge_to_service(config, skb, state->pf, false))
 		lyncedge_diag(ln, LYNCEDGE_DIAG_ASYMMETRIC, skb);
 	if (from)
-		verdict = lyncedge_judge(skb, state, ln, policy, state->in, from, LYNCEDGE_DIR_OUT);
+		verdict = lyncedge_judge(skb, state, ln, config, state->in, from, LYNCEDGE_DIR_OUT);
 	if (to && verdict == NF_ACCEPT)
-		verdict = lyncedge_judge(skb, state, ln, policy, state->out, to, LYNCEDGE_DIR_IN);
+		verdict = lyncedge_judge(skb, state, ln, config, state->out, to, LYNCEDGE_DIR_IN);
 	return verdict;
 }
 
@@ -87,23 +89,22 @@ static unsigned int lyncedge_gw_leave(void *priv, struct sk_buff *skb,
 				      const struct nf_hook_state *state)
 {
 	struct lyncedge_net *ln = priv;
-	const struct lyncedge_policy *policy;
+	const struct lyncedge_snap *snap = rcu_dereference(ln->snap);
 	enum ip_conntrack_info ctinfo;
 	struct lyncedge_pkt pkt = {};
 	const struct nf_conn *ct;
 	unsigned int role;
 	u32 id;
 
-	role = lyncedge_role(ln, state->out);
+	role = lyncedge_snap_role(snap, state->out);
 	if (!role)
 		return NF_ACCEPT;
 	ct = nf_ct_get(skb, &ctinfo);
 	if (!ct || ctinfo != IP_CT_NEW || !lyncedge_src_translated(ct))
 		return NF_ACCEPT;
-	policy = rcu_dereference(ln->policy);
-	if (!policy || lyncedge_parse(skb, state->pf, &pkt) != LYNCEDGE_PKT_PORTS)
+	if (lyncedge_parse(skb, state->pf, &pkt) != LYNCEDGE_PKT_PORTS)
 		return NF_ACCEPT;
-	id = lyncedge_rule_of(policy, skb, state->pf, role, LYNCEDGE_DIR_IN, &pkt);
+	id = lyncedge_rule_of(snap->config, skb, state->pf, role, LYNCEDGE_DIR_IN, &pkt);
 	/* custom rules belong to no service */
 	if (id && id <= LYNCEDGE_NRULES_MAX &&
 	    lyncedge_rules[id - 1].service == LYNCEDGE_SERVICE_AV)

@@ -10,8 +10,9 @@
 
 #include "policy.c"
 #include "compile.c"
-#include "custom.c"
 #include "counters.c"
+#include "config.c"
+#include "match.c"
 
 /* Rows per table of the seed: external, internal, federation, public IM, XMPP. */
 static const struct {
@@ -102,30 +103,46 @@ static void lyncedge_kunit_no_unintended_overlap(struct kunit *test)
 	}
 }
 
-static struct lyncedge_config *lyncedge_kunit_config(struct kunit *test, u32 features)
+static struct lyncedge_settings *lyncedge_kunit_settings(struct kunit *test, u32 features)
 {
-	struct lyncedge_config *config = kunit_kzalloc(test, sizeof(*config), GFP_KERNEL);
+	struct lyncedge_settings *s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
 
-	KUNIT_ASSERT_NOT_NULL(test, config);
-	lyncedge_config_default(config);
-	config->features = features;
-	return config;
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	lyncedge_settings_default(s);
+	s->features = features;
+	return s;
 }
 
+/* The policy of the settings and custom rules; freed with the test. */
 static struct lyncedge_policy *lyncedge_kunit_compile(struct kunit *test,
-						      const struct lyncedge_config *config)
+						      const struct lyncedge_settings *s,
+						      const struct lyncedge_custom *custom,
+						      unsigned int ncustom)
 {
-	struct lyncedge_policy *policy = lyncedge_policy_compile(config);
+	struct lyncedge_policy *policy = kunit_kzalloc(test, sizeof(*policy), GFP_KERNEL);
+	int err;
 
-	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(policy), "compile: %ld", PTR_ERR(policy));
+	KUNIT_ASSERT_NOT_NULL(test, policy);
+	err = lyncedge_policy_compile(policy, s, custom, ncustom);
+	KUNIT_ASSERT_EQ_MSG(test, err, 0, "compile: %d", err);
 	return policy;
+}
+
+/* Whether they compile: 0 or the error. */
+static int lyncedge_kunit_compiles(struct kunit *test, const struct lyncedge_settings *s,
+				   const struct lyncedge_custom *custom, unsigned int ncustom)
+{
+	struct lyncedge_policy *policy = kunit_kzalloc(test, sizeof(*policy), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, policy);
+	return lyncedge_policy_compile(policy, s, custom, ncustom);
 }
 
 /*
  * The rule a port of (role, dir, proto) belongs to, worked out the slow way
  * from the table: the first enabled rule whose range has it, or 0.
  */
-static u32 lyncedge_kunit_owner(const struct lyncedge_config *config,
+static u32 lyncedge_kunit_owner(const struct lyncedge_settings *s,
 				const struct lyncedge_rule *set, u16 port)
 {
 	unsigned int i;
@@ -134,9 +151,9 @@ static u32 lyncedge_kunit_owner(const struct lyncedge_config *config,
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *r = &lyncedge_rules[i];
 
-		if (!lyncedge_kunit_same_set(r, set) || !(config->features & BIT(r->feature)))
+		if (!lyncedge_kunit_same_set(r, set) || !lyncedge_rule_enabled(r, s))
 			continue;
-		lyncedge_rule_ports(r, config, &min, &max);
+		lyncedge_rule_ports(r, s, &min, &max);
 		if (min <= port && port <= max)
 			return r->id;
 	}
@@ -167,8 +184,8 @@ KUNIT_ARRAY_PARAM(lyncedge_kunit_features, lyncedge_kunit_feature_sets,
 static void lyncedge_kunit_compile_features(struct kunit *test)
 {
 	const u32 *features = test->param_value;
-	struct lyncedge_config *config = lyncedge_kunit_config(test, *features);
-	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, config);
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, *features);
+	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, s, NULL, 0);
 	unsigned int i, k;
 
 	for (i = 0; i < lyncedge_nrules; i++) {
@@ -183,16 +200,15 @@ static void lyncedge_kunit_compile_features(struct kunit *test)
 			if (ports[k] < 1 || ports[k] > 65535)
 				continue;
 			id = lyncedge_policy_lookup(policy, r->role, r->dir, r->proto, ports[k]);
-			KUNIT_EXPECT_EQ_MSG(test, id, lyncedge_kunit_owner(config, r, ports[k]),
+			KUNIT_EXPECT_EQ_MSG(test, id, lyncedge_kunit_owner(s, r, ports[k]),
 					    "near rule %u, port %d", r->id, ports[k]);
 		}
 		if (!(*features & BIT(r->feature)))
-			KUNIT_EXPECT_EQ(test, lyncedge_kunit_owner(config, r, r->port_min), 0U);
+			KUNIT_EXPECT_EQ(test, lyncedge_kunit_owner(s, r, r->port_min), 0U);
 	}
 	/* Neither TCP nor UDP: no rule, whatever the port. */
 	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL,
 						     LYNCEDGE_DIR_IN, IPPROTO_SCTP, 443), 0U);
-	lyncedge_policy_free(policy);
 }
 
 struct lyncedge_kunit_range {
@@ -214,7 +230,7 @@ KUNIT_ARRAY_PARAM(lyncedge_kunit_media, lyncedge_kunit_media_ranges, lyncedge_ku
 static void lyncedge_kunit_media_edges(struct kunit *test)
 {
 	const struct lyncedge_kunit_range *range = test->param_value;
-	struct lyncedge_config *config = lyncedge_kunit_config(test, __LYNCEDGE_FEATURE_F_ALL);
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, __LYNCEDGE_FEATURE_F_ALL);
 	static const struct { u8 dir, proto; u32 id; } media[] = {
 		{ LYNCEDGE_DIR_OUT, IPPROTO_TCP, 8 }, { LYNCEDGE_DIR_OUT, IPPROTO_UDP, 9 },
 		{ LYNCEDGE_DIR_IN, IPPROTO_TCP, 10 }, { LYNCEDGE_DIR_IN, IPPROTO_UDP, 11 },
@@ -222,9 +238,9 @@ static void lyncedge_kunit_media_edges(struct kunit *test)
 	struct lyncedge_policy *policy;
 	unsigned int i;
 
-	config->media_min = range->min;
-	config->media_max = range->max;
-	policy = lyncedge_kunit_compile(test, config);
+	s->media_min = range->min;
+	s->media_max = range->max;
+	policy = lyncedge_kunit_compile(test, s, NULL, 0);
 	for (i = 0; i < ARRAY_SIZE(media); i++) {
 		u8 d = media[i].dir, p = media[i].proto;
 		u8 e = LYNCEDGE_ROLE_EXTERNAL;
@@ -238,32 +254,30 @@ static void lyncedge_kunit_media_edges(struct kunit *test)
 			continue;
 		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, d, p, range->max + 1), 0U);
 	}
-	lyncedge_policy_free(policy);
 }
 
 /* A media range that takes in a port of another rule is refused, whole. */
 static void lyncedge_kunit_media_overlap_refused(struct kunit *test)
 {
-	struct lyncedge_config *config = lyncedge_kunit_config(test, __LYNCEDGE_FEATURE_F_ALL);
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, __LYNCEDGE_FEATURE_F_ALL);
 	struct lyncedge_policy *policy;
 
 	/* 3000-4000 takes in 3478, the STUN rows of external udp in and out */
-	config->media_min = 3000;
-	config->media_max = 4000;
-	KUNIT_EXPECT_EQ(test, PTR_ERR(lyncedge_policy_compile(config)), -EEXIST);
+	s->media_min = 3000;
+	s->media_max = 4000;
+	KUNIT_EXPECT_EQ(test, lyncedge_kunit_compiles(test, s, NULL, 0), -EEXIST);
 	/* without ocs2007 only tcp out follows the range, and no tcp out rule is there */
-	config->features = LYNCEDGE_FEATURE_F_CORE;
-	policy = lyncedge_kunit_compile(test, config);
+	s->features = LYNCEDGE_FEATURE_F_CORE;
+	policy = lyncedge_kunit_compile(test, s, NULL, 0);
 	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL,
 						     LYNCEDGE_DIR_OUT, IPPROTO_TCP, 3478), 8U);
-	lyncedge_policy_free(policy);
 }
 
 /* The rows sharing external in tcp 443 are chained in id order. */
 static void lyncedge_kunit_shared_range_chain(struct kunit *test)
 {
-	struct lyncedge_config *config = lyncedge_kunit_config(test, LYNCEDGE_FEATURE_F_CORE);
-	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, config);
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, LYNCEDGE_FEATURE_F_CORE);
+	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, s, NULL, 0);
 	u32 id = lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN,
 					IPPROTO_TCP, 443);
 
@@ -271,31 +285,24 @@ static void lyncedge_kunit_shared_range_chain(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, policy->next[5], 27);
 	KUNIT_EXPECT_EQ(test, policy->next[27], 28);
 	KUNIT_EXPECT_EQ(test, policy->next[28], 0);
-	lyncedge_policy_free(policy);
 }
 
 /* Custom rules: n of them, every third port from 20000, on external in udp. */
-static struct lyncedge_config *lyncedge_kunit_customs(struct kunit *test, unsigned int n)
+static struct lyncedge_custom *lyncedge_kunit_customs(struct kunit *test, unsigned int n)
 {
-	struct lyncedge_config *config = kzalloc(sizeof(*config), GFP_KERNEL);
+	struct lyncedge_custom *custom = kunit_kcalloc(test, n, sizeof(*custom), GFP_KERNEL);
 	unsigned int i;
 
-	KUNIT_ASSERT_NOT_NULL(test, config);
-	lyncedge_config_default(config);
-	config->custom = kvcalloc(n, sizeof(*config->custom), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, config->custom);
+	KUNIT_ASSERT_NOT_NULL(test, custom);
 	for (i = 0; i < n; i++) {
-		struct lyncedge_custom *c = lyncedge_custom_new(LYNCEDGE_CUSTOM_ID_MIN + i);
-
-		KUNIT_ASSERT_NOT_NULL(test, c);
-		c->role = LYNCEDGE_ROLE_EXTERNAL;
-		c->dir = LYNCEDGE_DIR_IN;
-		c->proto = IPPROTO_UDP;
-		c->min = 20000 + 3 * i;
-		c->max = c->min + 1;
-		config->custom[config->ncustom++] = c;
+		custom[i].id = LYNCEDGE_CUSTOM_ID_MIN + i;
+		custom[i].role = LYNCEDGE_ROLE_EXTERNAL;
+		custom[i].dir = LYNCEDGE_DIR_IN;
+		custom[i].proto = IPPROTO_UDP;
+		custom[i].min = 20000 + 3 * i;
+		custom[i].max = custom[i].min + 1;
 	}
-	return config;
+	return custom;
 }
 
 /*
@@ -304,13 +311,14 @@ static struct lyncedge_config *lyncedge_kunit_customs(struct kunit *test, unsign
  */
 static void lyncedge_kunit_custom_lookup(struct kunit *test)
 {
-	struct lyncedge_config *config = lyncedge_kunit_customs(test, LYNCEDGE_CUSTOM_MAX - 24);
-	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, config);
+	unsigned int n = LYNCEDGE_CUSTOM_MAX - 24, i;
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, LYNCEDGE_FEATURE_F_CORE);
+	struct lyncedge_custom *custom = lyncedge_kunit_customs(test, n);
+	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, s, custom, n);
 	u8 e = LYNCEDGE_ROLE_EXTERNAL, in = LYNCEDGE_DIR_IN, udp = IPPROTO_UDP;
-	unsigned int i;
 
-	for (i = 0; i < config->ncustom; i++) {
-		u16 min = config->custom[i]->min;
+	for (i = 0; i < n; i++) {
+		u16 min = custom[i].min;
 		u32 want = LYNCEDGE_NRULES_MAX + 1 + i;
 
 		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, in, udp, min), want);
@@ -319,35 +327,37 @@ static void lyncedge_kunit_custom_lookup(struct kunit *test)
 	}
 	/* the built-in rules keep their ids among them */
 	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, e, in, udp, 3478), 13U);
-	lyncedge_policy_free(policy);
-	lyncedge_config_free(config);
 }
 
 /* A custom rule on a built-in rule's port is refused (configuration validation). */
 static void lyncedge_kunit_custom_overlap_refused(struct kunit *test)
 {
-	struct lyncedge_config *config = lyncedge_kunit_customs(test, 1);
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, LYNCEDGE_FEATURE_F_CORE);
+	struct lyncedge_custom *custom = lyncedge_kunit_customs(test, 2);
 
-	config->custom[0]->min = 3478;
-	config->custom[0]->max = 3478;
-	KUNIT_EXPECT_EQ(test, PTR_ERR(lyncedge_policy_compile(config)), -EEXIST);
-	lyncedge_config_free(config);
-
+	custom[0].min = 3478;
+	custom[0].max = 3478;
+	KUNIT_EXPECT_EQ(test, lyncedge_kunit_compiles(test, s, custom, 1), -EEXIST);
 	/* and two custom rules that share a port */
-	config = lyncedge_kunit_customs(test, 2);
-	config->custom[1]->min = config->custom[0]->max;
-	KUNIT_EXPECT_EQ(test, PTR_ERR(lyncedge_policy_compile(config)), -EEXIST);
-	lyncedge_config_free(config);
+	custom = lyncedge_kunit_customs(test, 2);
+	custom[1].min = custom[0].max;
+	KUNIT_EXPECT_EQ(test, lyncedge_kunit_compiles(test, s, custom, 2), -EEXIST);
+}
+
+static void lyncedge_kunit_v4(struct lyncedge_addr *a, u32 host)
+{
+	a->family = NFPROTO_IPV4;
+	ipv6_addr_set_v4mapped(htonl(host), &a->addr);
 }
 
 /* Services: a bound rule takes its addresses only; an unset service takes any. */
 static void lyncedge_kunit_service_match(struct kunit *test)
 {
 	struct lyncedge_services services = {};
-	struct in6_addr a = {}, b = {};
+	struct lyncedge_addr a, b, mapped;
 
-	ipv6_addr_set_v4mapped(htonl(0xc0000201), &a);
-	ipv6_addr_set_v4mapped(htonl(0xc0000202), &b);
+	lyncedge_kunit_v4(&a, 0xc0000201);
+	lyncedge_kunit_v4(&b, 0xc0000202);
 	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_AV, &a), 0);
 	KUNIT_EXPECT_FALSE(test, lyncedge_service_addr(&services, &a));
 	services.n[LYNCEDGE_SERVICE_AV - 1] = 1;
@@ -358,6 +368,101 @@ static void lyncedge_kunit_service_match(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_NONE, &b), 0);
 	KUNIT_EXPECT_TRUE(test, lyncedge_service_addr(&services, &a));
 	KUNIT_EXPECT_FALSE(test, lyncedge_service_addr(&services, &b));
+	/* ::ffff:192.0.2.1, an IPv6 address, is not the IPv4 192.0.2.1 */
+	mapped = a;
+	mapped.family = NFPROTO_IPV6;
+	KUNIT_EXPECT_EQ(test, lyncedge_service_match(&services, LYNCEDGE_SERVICE_AV, &mapped), -1);
+}
+
+/* A prefix takes addresses of its own family only: ::/0 no IPv4 address. */
+static void lyncedge_kunit_peer_family(struct kunit *test)
+{
+	struct lyncedge_peers *peers = kunit_kzalloc(test, sizeof(*peers), GFP_KERNEL);
+	u8 fe = BIT(LYNCEDGE_GROUP_FRONTEND);
+	struct lyncedge_addr v4, v6 = { .family = NFPROTO_IPV6 };
+
+	KUNIT_ASSERT_NOT_NULL(test, peers);
+	lyncedge_kunit_v4(&v4, 0x0a000102);
+	v6.addr.s6_addr[0] = 0x20;
+	/* no peer in the group: any address of either family */
+	KUNIT_EXPECT_TRUE(test, lyncedge_peer_allowed(peers, fe, &v4));
+	KUNIT_EXPECT_TRUE(test, lyncedge_peer_allowed(peers, fe, &v6));
+	peers->n[LYNCEDGE_GROUP_FRONTEND] = 1;
+	peers->p[LYNCEDGE_GROUP_FRONTEND][0].a.family = NFPROTO_IPV6;
+	peers->p[LYNCEDGE_GROUP_FRONTEND][0].len = 0;
+	KUNIT_EXPECT_TRUE(test, lyncedge_peer_allowed(peers, fe, &v6));
+	KUNIT_EXPECT_FALSE(test, lyncedge_peer_allowed(peers, fe, &v4));
+	/* ::ffff:0:0/96, the v4-mapped block, is IPv6's and takes no IPv4 packet */
+	peers->p[LYNCEDGE_GROUP_FRONTEND][0].a.addr = v4.addr;
+	peers->p[LYNCEDGE_GROUP_FRONTEND][0].len = 96;
+	KUNIT_EXPECT_FALSE(test, lyncedge_peer_allowed(peers, fe, &v4));
+	/* and 10.0.0.0/8, IPv4's, takes 10.0.1.2 */
+	peers->p[LYNCEDGE_GROUP_FRONTEND][0].a = v4;
+	peers->p[LYNCEDGE_GROUP_FRONTEND][0].len = 96 + 8;
+	KUNIT_EXPECT_TRUE(test, lyncedge_peer_allowed(peers, fe, &v4));
+	KUNIT_EXPECT_FALSE(test, lyncedge_peer_allowed(peers, fe, &v6));
+}
+
+/*
+ * Custom rule ids are never reused, so the space has an end: the last id
+ * is given, then the change that needs one more is refused, not wrapped
+ * into the built-in ids.
+ */
+static void lyncedge_kunit_custom_ids_end(struct kunit *test)
+{
+	struct lyncedge_change_custom cc[2] = {
+		{ .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_IN, .proto = IPPROTO_UDP,
+		  .min = 20000, .max = 20000, .name = "a" },
+		{ .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_IN, .proto = IPPROTO_UDP,
+		  .min = 20001, .max = 20001, .name = "b" },
+	};
+	struct lyncedge_change ch = { .what = LYNCEDGE_CHANGE_CUSTOM, .ncustom = 1, .custom = cc };
+	struct lyncedge_config *base = lyncedge_config_default(), *one, *two;
+	unsigned int nnew;
+
+	KUNIT_ASSERT_NOT_NULL(test, base);
+	one = lyncedge_config_build(base, &ch, U32_MAX, &nnew, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(one));
+	KUNIT_EXPECT_EQ(test, nnew, 1U);
+	KUNIT_EXPECT_EQ(test, one->custom[0].id, U32_MAX);
+	/* the kept rule keeps U32_MAX; the new one would need U32_MAX + 1 */
+	ch.ncustom = 2;
+	two = lyncedge_config_build(one, &ch, (u64)U32_MAX + 1, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(two), -ENOSPC);
+	KUNIT_EXPECT_EQ(test, nnew, 0U);
+	lyncedge_config_put(one);
+	lyncedge_config_put(base);
+}
+
+/* The hooks' role lookup, scanning a few bindings and searching many. */
+static void lyncedge_kunit_snap_role(struct kunit *test)
+{
+	unsigned int n, i;
+
+	for (n = 0; n <= 3 * LYNCEDGE_SCAN_BOUND; n++) {
+		struct lyncedge_snap *snap = kunit_kzalloc(test, struct_size(snap, bound, n),
+							   GFP_KERNEL);
+		struct net_device *dev = kunit_kzalloc(test, sizeof(*dev), GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, snap);
+		KUNIT_ASSERT_NOT_NULL(test, dev);
+		/* ifindexes 3, 10, 17, ...: collisions in the mask of 64 on purpose */
+		for (i = 0; i < n; i++) {
+			snap->bound[i].ifindex = 3 + 7 * i;
+			snap->bound[i].role = LYNCEDGE_ROLE_EXTERNAL + i % 2;
+			snap->mask |= BIT_ULL((3 + 7 * i) % 64);
+		}
+		snap->nbound = n;
+		for (i = 0; i < n; i++) {
+			dev->ifindex = 3 + 7 * i;
+			KUNIT_EXPECT_EQ(test, lyncedge_snap_role(snap, dev), snap->bound[i].role);
+			dev->ifindex = 4 + 7 * i;
+			KUNIT_EXPECT_EQ(test, lyncedge_snap_role(snap, dev), LYNCEDGE_ROLE_NONE);
+		}
+		dev->ifindex = 1;
+		KUNIT_EXPECT_EQ(test, lyncedge_snap_role(snap, dev), LYNCEDGE_ROLE_NONE);
+		KUNIT_EXPECT_EQ(test, lyncedge_snap_role(snap, NULL), LYNCEDGE_ROLE_NONE);
+	}
 }
 
 static struct kunit_case lyncedge_kunit_cases[] = {
@@ -371,6 +476,9 @@ static struct kunit_case lyncedge_kunit_cases[] = {
 	KUNIT_CASE(lyncedge_kunit_custom_lookup),
 	KUNIT_CASE(lyncedge_kunit_custom_overlap_refused),
 	KUNIT_CASE(lyncedge_kunit_service_match),
+	KUNIT_CASE(lyncedge_kunit_peer_family),
+	KUNIT_CASE(lyncedge_kunit_custom_ids_end),
+	KUNIT_CASE(lyncedge_kunit_snap_role),
 	{}
 };
 

@@ -9,7 +9,12 @@
 #include <net/genetlink.h>
 #include <net/netfilter/nf_conntrack.h>
 
-#include "lyncedge.h"
+#include "compile.h"
+#include "hooks.h"
+#include "netlink.h"
+#include "netns.h"
+#include "policy.h"
+#include "proc.h"
 
 /*
  * Conntrack is reached through symbol_get() rather than linked against, so
@@ -54,12 +59,17 @@ static int __init lyncedge_init(void)
 	err = lyncedge_netns_init();
 	if (err)
 		goto err_ct;
-	err = lyncedge_genl_init();
+	err = lyncedge_proc_init();
 	if (err)
 		goto err_netns;
+	err = lyncedge_genl_init();
+	if (err)
+		goto err_proc;
 	pr_info("lyncedge: loaded, %u rules; no interface has a role yet\n", lyncedge_nrules);
 	return 0;
 
+err_proc:
+	lyncedge_proc_exit();
 err_netns:
 	lyncedge_netns_exit();
 err_ct:
@@ -70,6 +80,7 @@ err_ct:
 static void __exit lyncedge_exit(void)
 {
 	lyncedge_genl_exit();
+	lyncedge_proc_exit();
 	lyncedge_netns_exit();
 	lyncedge_ct_exit();
 }

@@ -3,6 +3,7 @@
 #include <linux/in.h>
 
 #include "lyncedge.h"
+#include "names.h"
 
 const char *lyncedge_role_name(unsigned int role)
 {

@@ -18,11 +18,9 @@
  */
 #include <linux/in.h>
 #include <linux/kernel.h>
-#include <linux/printk.h>
-#include <linux/slab.h>
 #include <linux/string.h>
 
-#include "lyncedge.h"
+#include "policy.h"
 
 #define LYNCEDGE_RULE(i, r, d, p, lo, hi, f, n) {				\
 	.id = (i), .role = LYNCEDGE_ROLE_##r, .dir = LYNCEDGE_DIR_##d,		\
@@ -126,53 +124,26 @@ const unsigned int lyncedge_nrules = ARRAY_SIZE(lyncedge_rules);
 
 static_assert(ARRAY_SIZE(lyncedge_rules) <= LYNCEDGE_NRULES_MAX);
 
-void lyncedge_config_default(struct lyncedge_config *config)
+/* A namespace's settings before the operator's first change. */
+void lyncedge_settings_default(struct lyncedge_settings *s)
 {
-	memset(config, 0, sizeof(*config));
-	config->features = LYNCEDGE_FEATURES_DEFAULT;
-	config->media_min = LYNCEDGE_MEDIA_MIN_DEFAULT;
-	config->media_max = LYNCEDGE_MEDIA_MAX_DEFAULT;
-	config->event_rate = LYNCEDGE_EVENT_RATE_DEFAULT;
-	config->event_burst = LYNCEDGE_EVENT_BURST_DEFAULT;
+	memset(s, 0, sizeof(*s));
+	s->features = LYNCEDGE_FEATURES_DEFAULT;
+	s->media_min = LYNCEDGE_MEDIA_MIN_DEFAULT;
+	s->media_max = LYNCEDGE_MEDIA_MAX_DEFAULT;
+	s->event_rate = LYNCEDGE_EVENT_RATE_DEFAULT;
+	s->event_burst = LYNCEDGE_EVENT_BURST_DEFAULT;
 }
 
-void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_config *config,
+void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge_settings *s,
 			 u16 *min, u16 *max)
 {
-	*min = rule->media ? config->media_min : rule->port_min;
-	*max = rule->media ? config->media_max : rule->port_max;
+	*min = rule->media ? s->media_min : rule->port_min;
+	*max = rule->media ? s->media_max : rule->port_max;
 }
 
-/*
- * Counters and the netlink cursor find a rule by id - 1, so ids must count
- * from 1 without gaps; and every rule must be unique and fit its bitmaps,
- * which compiling every feature at once, on the default media range, proves.
- * Refuse to load otherwise.
- */
-int lyncedge_policy_check(void)
+/* Whether the settings make the rule part of the policy: the one place that says. */
+bool lyncedge_rule_enabled(const struct lyncedge_rule *rule, const struct lyncedge_settings *s)
 {
-	struct lyncedge_config *config;
-	struct lyncedge_policy *all;
-	unsigned int i;
-
-	for (i = 0; i < lyncedge_nrules; i++) {
-		if (lyncedge_rules[i].id != i + 1 ||
-		    lyncedge_rules[i].port_min > lyncedge_rules[i].port_max) {
-			pr_err("lyncedge: policy table is broken at rule %u\n", i + 1);
-			return -EINVAL;
-		}
-	}
-	config = kmalloc(sizeof(*config), GFP_KERNEL);
-	if (!config)
-		return -ENOMEM;
-	lyncedge_config_default(config);
-	config->features = __LYNCEDGE_FEATURE_F_ALL;
-	all = lyncedge_policy_compile(config);
-	kfree(config);
-	if (IS_ERR(all)) {
-		pr_err("lyncedge: policy table does not compile: %ld\n", PTR_ERR(all));
-		return PTR_ERR(all);
-	}
-	lyncedge_policy_free(all);
-	return 0;
+	return s->features & BIT(rule->feature);
 }

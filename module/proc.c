@@ -2,11 +2,17 @@
 /*
  * /proc/net/lyncedge/rules: every rule with its counters, then the drop
  * counters, one whitespace-separated line each, for people and for awk.
+ * Rule names carry no control characters (the module refuses them), so a
+ * rule is always one line.
  */
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 
-#include "lyncedge.h"
+#include "counters.h"
+#include "names.h"
+#include "netns.h"
+#include "policy.h"
+#include "proc.h"
 
 #define LYNCEDGE_PROC_ROW "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12llu %14llu %s\n"
 
@@ -37,20 +43,20 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 	seq_printf(seq, "%-4s %-8s %-3s %-5s %-11s %-7s %-7s %12s %14s %s\n", "id", "role",
 		   "dir", "proto", "ports", "feature", "enabled", "packets", "bytes", "name");
 	rcu_read_lock();
-	config = rcu_dereference(ln->config);
+	config = rcu_dereference(ln->snap)->config;
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
 
-		lyncedge_rule_ports(rule, config, &min, &max);
+		lyncedge_rule_ports(rule, &config->s, &min, &max);
 		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &t);
 		lyncedge_proc_rule(seq, rule->id, rule->role, rule->dir, rule->proto, min, max,
 				   lyncedge_feature_name(rule->feature),
-				   config->features & BIT(rule->feature), &t, rule->name);
+				   lyncedge_rule_enabled(rule, &config->s), &t, rule->name);
 	}
 	for (i = 0; i < config->ncustom; i++) {
-		const struct lyncedge_custom *c = config->custom[i];
+		const struct lyncedge_custom *c = &config->custom[i];
 
-		lyncedge_custom_read(ln, c, &t);
+		lyncedge_ccounter_read(c->counter, &t);
 		lyncedge_proc_rule(seq, c->id, c->role, c->dir, c->proto, c->min, c->max,
 				   "custom", true, &t, c->name);
 	}
@@ -66,7 +72,7 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 	return 0;
 }
 
-int lyncedge_proc_init(struct net *net)
+static int __net_init lyncedge_proc_net_init(struct net *net)
 {
 	struct proc_dir_entry *dir;
 
@@ -80,7 +86,23 @@ int lyncedge_proc_init(struct net *net)
 	return 0;
 }
 
-void lyncedge_proc_exit(struct net *net)
+static void __net_exit lyncedge_proc_net_exit(struct net *net)
 {
 	remove_proc_subtree("lyncedge", net->proc_net);
+}
+
+/* Registered after the namespace state (netns.c), which its files read. */
+static struct pernet_operations lyncedge_proc_ops = {
+	.init = lyncedge_proc_net_init,
+	.exit = lyncedge_proc_net_exit,
+};
+
+int lyncedge_proc_init(void)
+{
+	return register_pernet_subsys(&lyncedge_proc_ops);
+}
+
+void lyncedge_proc_exit(void)
+{
+	unregister_pernet_subsys(&lyncedge_proc_ops);
 }

@@ -10,21 +10,42 @@
  * arrives on. Commands that change state need CAP_NET_ADMIN in the user
  * namespace that owns that network namespace. Every rejection carries a
  * negative errno and, where the kernel can say more, an extended ack message.
- * Unknown attributes are rejected (strict validation).
+ * Unknown attributes are rejected (strict validation), and each command
+ * has its own attribute policy: an attribute that belongs to another
+ * command, or only to replies, is rejected too.
+ *
+ * State is one snapshot per namespace, replaced whole by every change: the
+ * roles, the configuration and the rules compiled from it. A change is
+ * applied at once for the packets, or refused and nothing changes. Each
+ * change bumps the namespace's generation (LYNCEDGE_A_GENERATION); a dump
+ * that raced a change is flagged NLM_F_DUMP_INTR. Counters are not part of
+ * the snapshot: no change resets them.
+ *
+ * Roles belong to interface names, as nftables' iifname matches do: a
+ * role is given to a name whether or not an interface has it yet. An
+ * interface is judged with the role of its current name from the moment it
+ * has that name (it is created, renamed into it, or moved into the
+ * namespace) until it loses it (renamed, moved out, deleted); a deleted
+ * interface's role waits for the next interface of that name. The loopback
+ * interface never has a role. While the namespace has no role at all, the
+ * module has no hooks there and no effect.
  *
  * LYNCEDGE_CMD_SET_ROLE
- *   Gives an interface a role, or takes it away.
- *   LYNCEDGE_A_IFNAME   NUL-terminated string, at most IFNAMSIZ - 1 chars,
- *                       or
- *   LYNCEDGE_A_IFINDEX  u32; exactly one of the two names the interface.
- *   LYNCEDGE_A_ROLE     u8, enum lyncedge_role; LYNCEDGE_ROLE_NONE clears.
- *   The loopback interface cannot have a role. An interface that leaves the
- *   namespace or is deleted loses its role. While no interface of the
- *   namespace has a role, the module has no hooks there and no effect.
+ *   Gives a name a role, or takes it away.
+ *   LYNCEDGE_A_IFNAME   NUL-terminated string, at most IFNAMSIZ - 1 chars:
+ *                       a name an interface can have, no control
+ *                       characters; or
+ *   LYNCEDGE_A_IFINDEX  u32: the current name of that interface (-ENODEV
+ *                       when there is none); exactly one of the two.
+ *   LYNCEDGE_A_ROLE     u8, enum lyncedge_role; LYNCEDGE_ROLE_NONE takes the
+ *                       name's role away (none to take is no error).
+ *   At most LYNCEDGE_ROLES_MAX names have roles.
  *
  * LYNCEDGE_CMD_GET_ROLE (dump)
- *   One message per interface that has a role, each with
- *   LYNCEDGE_A_IFINDEX, LYNCEDGE_A_IFNAME and LYNCEDGE_A_ROLE.
+ *   One message per name with a role, in name order, each with
+ *   LYNCEDGE_A_IFNAME and LYNCEDGE_A_ROLE, and LYNCEDGE_A_IFINDEX when an
+ *   interface has the name (the role is bound to it); without it, the role
+ *   waits for an interface of that name.
  *
  * LYNCEDGE_CMD_GET_RULES (dump)
  *   One message per rule of the built-in policy, in id order, each with:
@@ -87,6 +108,8 @@
  *                            "Any (can be defined as ...)"; otherwise only
  *                            the peers of those groups (the source of an
  *                            "in" flow, the destination of an "out" flow).
+ *                            A prefix matches addresses of its own family
+ *                            only: ::/0 takes in no IPv4 address.
  *   LYNCEDGE_A_SERVICES      nested array (NLA_F_NESTED) of nested service
  *                            addresses, each with
  *       LYNCEDGE_SERVICE_A_SERVICE u8, enum lyncedge_service, not NONE
@@ -97,8 +120,9 @@
  *                            duplicates. An external rule bound to a service
  *                            (LYNCEDGE_A_RULE_SERVICE) whose service has
  *                            addresses matches only those: the destination
- *                            of an "in" flow, the source of an "out" flow.
- *                            Rules that share their port range (the three
+ *                            of an "in" flow, the source of an "out" flow,
+ *                            of the address's family (::ffff:192.0.2.1 is
+ *                            not 192.0.2.1). Rules that share their port range (the three
  *                            "external in tcp 443" rows) are tried in id
  *                            order, and the first that matches counts.
  *   LYNCEDGE_A_CUSTOM_RULES  nested array (NLA_F_NESTED) of the site's own
@@ -110,14 +134,19 @@
  *       LYNCEDGE_CUSTOM_A_PORT_MAX
  *       LYNCEDGE_CUSTOM_A_NAME     string, at most
  *                                  LYNCEDGE_CUSTOM_NAME_MAX - 1 bytes
+ *       LYNCEDGE_CUSTOM_A_ID       u32, in replies only: the rule's id
+ *                            A name has no control characters (bytes below
+ *                            0x20, and 0x7f), so that a rule is always one
+ *                            line of /proc and of a configuration file.
  *                            It replaces every custom rule, at most
  *                            LYNCEDGE_CUSTOM_MAX. A rule given exactly as one
  *                            the namespace has keeps its id and counters;
  *                            others get new ids, from LYNCEDGE_CUSTOM_ID_MIN
- *                            up, never reused in the namespace. A custom
- *                            rule may not overlap any other enabled rule of
- *                            its role, direction and protocol (-EEXIST).
- *                            They are read back with LYNCEDGE_CMD_GET_RULES.
+ *                            up, handed out only when the change is applied
+ *                            and never reused in the namespace; when the ids
+ *                            run out (at 2^32 - 1), -ENOSPC. A custom rule
+ *                            may not overlap any other enabled rule of its
+ *                            role, direction and protocol (-EEXIST).
  *   LYNCEDGE_A_EVENT_RATE    u32 each, both or neither: the drop events of
  *   LYNCEDGE_A_EVENT_BURST   LYNCEDGE_MCGRP_EVENTS, at most RATE a second
  *                            on average with bursts of at most BURST (a token
@@ -130,17 +159,45 @@
  *                            or the traffic it forwards to and from the edge
  *                            (GATEWAY). A change swaps the hooks in one step:
  *                            the new ones are in place before the old go.
+ *   LYNCEDGE_A_ROLES         nested array (NLA_F_NESTED) of roles, each with
+ *       LYNCEDGE_ROLE_A_IFNAME  string, a name as in LYNCEDGE_CMD_SET_ROLE
+ *       LYNCEDGE_ROLE_A_ROLE    u8, EXTERNAL or INTERNAL
+ *       LYNCEDGE_ROLE_A_IFINDEX u32, in replies only: the interface bound
+ *                            It replaces every role (an empty array takes
+ *                            them all away), each name once, at most
+ *                            LYNCEDGE_ROLES_MAX: roles and configuration
+ *                            change in one step, as a saved file restores
+ *                            both.
  *   LYNCEDGE_A_GENERATION    u32: apply only if the namespace's state is
  *                            still at this generation (from GET_CONFIG),
  *                            else -EAGAIN; for read-modify-write.
+ *   LYNCEDGE_A_CONFIRM       u32, 1 to LYNCEDGE_CONFIRM_MAX seconds: the
+ *                            change is applied at once, and undone by the
+ *                            kernel itself (the roles and configuration of
+ *                            the snapshot it replaced, bound to the
+ *                            interfaces of that moment) unless
+ *                            LYNCEDGE_CMD_CONFIRM comes within them, even if
+ *                            the process that asked is gone. Changes made
+ *                            meanwhile are undone with it. -EBUSY while
+ *                            another change awaits confirmation. A reverted
+ *                            change is logged and counted
+ *                            (LYNCEDGE_A_ROLLBACKS).
  *
- * LYNCEDGE_CMD_GET_CONFIG
- *   Replies with the whole configuration: LYNCEDGE_A_FEATURES (value: the
- *   features that are on; selector: every feature this module knows),
- *   LYNCEDGE_A_MEDIA_MIN, LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL,
- *   LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES,
+ * LYNCEDGE_CMD_GET_CONFIG (dump)
+ *   The whole configuration, as SET_CONFIG sets it, from one snapshot: a
+ *   first message with LYNCEDGE_A_FEATURES (value: the features that are
+ *   on; selector: every feature this module knows), LYNCEDGE_A_MEDIA_MIN,
+ *   LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL,
  *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_A_DEPLOYMENT and
- *   LYNCEDGE_A_GENERATION.
+ *   LYNCEDGE_A_GENERATION; then messages with LYNCEDGE_A_ROLES,
+ *   LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES and LYNCEDGE_A_CUSTOM_RULES, in
+ *   that order, each array split over as many messages as it takes (the
+ *   entries of all of them, in order, are the array; every array has at
+ *   least one message, maybe empty).
+ *
+ * LYNCEDGE_CMD_CONFIRM
+ *   Keeps the change that awaits confirmation (LYNCEDGE_A_CONFIRM) for good.
+ *   -ENOENT when none does.
  *
  * LYNCEDGE_CMD_RESET_COUNTERS
  *   Reads and clears counters in one step each, so that no packet is lost
@@ -166,6 +223,11 @@
  *                                 event, for the rate limit (or memory)
  *   LYNCEDGE_A_DIAG_AV_SNAT       u64, packets, see enum lyncedge_diag
  *   LYNCEDGE_A_DIAG_ASYMMETRIC    u64, packets, see enum lyncedge_diag
+ *   LYNCEDGE_A_ROLLBACKS          u64, changes reverted for want of a
+ *                                 confirmation
+ *   LYNCEDGE_A_CONFIRM_LEFT       u32, milliseconds until the change that
+ *                                 awaits confirmation reverts; only while
+ *                                 one does
  *
  * LYNCEDGE_CMD_EVENT (multicast group LYNCEDGE_MCGRP_EVENTS only)
  *   One message per packet counted as a drop, sent only while a socket of
@@ -192,7 +254,7 @@
 #define _UAPI_LINUX_LYNCEDGE_H
 
 #define LYNCEDGE_GENL_NAME	"lyncedge"
-#define LYNCEDGE_GENL_VERSION	1
+#define LYNCEDGE_GENL_VERSION	2
 
 enum lyncedge_role {
 	LYNCEDGE_ROLE_NONE,
@@ -254,6 +316,9 @@ enum lyncedge_service {
 #define LYNCEDGE_CUSTOM_MAX 1024
 #define LYNCEDGE_CUSTOM_ID_MIN 1001
 #define LYNCEDGE_CUSTOM_NAME_MAX 64
+
+#define LYNCEDGE_ROLES_MAX 256
+#define LYNCEDGE_CONFIRM_MAX 3600
 
 #define LYNCEDGE_EVENT_RATE_MAX		10000
 #define LYNCEDGE_EVENT_BURST_MAX	10000
@@ -353,6 +418,7 @@ enum lyncedge_cmd {
 	LYNCEDGE_CMD_RESET_COUNTERS,
 	LYNCEDGE_CMD_GET_STATS,
 	LYNCEDGE_CMD_EVENT,
+	LYNCEDGE_CMD_CONFIRM,
 	__LYNCEDGE_CMD_LAST
 };
 
@@ -403,6 +469,10 @@ enum lyncedge_attr {
 	LYNCEDGE_A_DEPLOYMENT,
 	LYNCEDGE_A_DIAG_AV_SNAT,
 	LYNCEDGE_A_DIAG_ASYMMETRIC,
+	LYNCEDGE_A_ROLES,
+	LYNCEDGE_A_CONFIRM,
+	LYNCEDGE_A_ROLLBACKS,
+	LYNCEDGE_A_CONFIRM_LEFT,
 	__LYNCEDGE_A_LAST
 };
 
@@ -435,9 +505,20 @@ enum lyncedge_custom_attr {
 	LYNCEDGE_CUSTOM_A_PORT_MIN,
 	LYNCEDGE_CUSTOM_A_PORT_MAX,
 	LYNCEDGE_CUSTOM_A_NAME,
+	LYNCEDGE_CUSTOM_A_ID,
 	__LYNCEDGE_CUSTOM_A_LAST
 };
 
 #define LYNCEDGE_CUSTOM_A_MAX (__LYNCEDGE_CUSTOM_A_LAST - 1)
+
+enum lyncedge_role_attr {
+	LYNCEDGE_ROLE_A_UNSPEC,
+	LYNCEDGE_ROLE_A_IFNAME,
+	LYNCEDGE_ROLE_A_ROLE,
+	LYNCEDGE_ROLE_A_IFINDEX,
+	__LYNCEDGE_ROLE_A_LAST
+};
+
+#define LYNCEDGE_ROLE_A_MAX (__LYNCEDGE_ROLE_A_LAST - 1)
 
 #endif /* _UAPI_LINUX_LYNCEDGE_H */
