@@ -84,7 +84,7 @@ static int lyncedge_role_check(struct net *net, const struct lyncedge_change_rol
 	return 0;
 }
 
-/* A whole list: every entry a role, every name once. */
+/* A whole list: every name once (the policy admits no NONE in a list). */
 static int lyncedge_roles_list(struct net *net, const struct lyncedge_change *ch,
 			       struct lyncedge_role_name *roles, struct netlink_ext_ack *extack)
 {
@@ -101,11 +101,6 @@ static int lyncedge_roles_list(struct net *net, const struct lyncedge_change *ch
 		err = lyncedge_role_check(net, cr, extack);
 		if (err)
 			return err;
-		if (cr->r.role == LYNCEDGE_ROLE_NONE) {
-			NL_SET_ERR_MSG_ATTR(extack, cr->attr,
-					    "a list of roles gives roles: leave a name out to take its role away");
-			return -EINVAL;
-		}
 		if (lyncedge_role_find(roles, i, cr->r.name) < i) {
 			NL_SET_ERR_MSG_ATTR(extack, cr->attr, "the name is given twice");
 			return -EEXIST;
