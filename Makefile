@@ -64,7 +64,7 @@ install: userspace
 # kernel of userspace/fuzz/fake_kernel.c; ASan, UBSan and LSan on.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := conf args replies
+FUZZ_TARGETS := conf args replies roundtrip
 
 build/fuzz/fuzz_%: userspace/fuzz/fuzz_%.c userspace/fuzz/fake_kernel.c \
 		userspace/fuzz/fake_kernel.h userspace/*.c userspace/*.h include/uapi/linux/lyncedge.h

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Every libFuzzer target of userspace/fuzz (conf: configuration files; args:
-# the command line; replies: the kernel's answers): first its seeds and its
+# the command line; replies: the kernel's answers; roundtrip: statements as
+# typed, through showconf and setconf): first its seeds and its
 # regression inputs (each a crash once found, kept so it stays fixed), then
 # SECONDS of fuzzing from the seeds. New inputs go to build/fuzz, never into
 # the repository. Prints KTAP; exits non-zero when a target crashed, leaked,
@@ -16,7 +17,7 @@ cd "$top"
 
 make -s fuzzers
 ktap $? "fuzz: the targets build (clang, -fsanitize=fuzzer,address,undefined)"
-for t in conf args replies; do
+for t in conf args replies roundtrip; do
 	bin=build/fuzz/fuzz_$t
 	[ -x "$bin" ] || { ktap 1 "fuzz: $t: no target"; continue; }
 	seeds=(userspace/fuzz/corpus/$t/*)

@@ -2,7 +2,8 @@
 /*
  * The configuration statements. A configuration file is a list of the same
  * lines one would type after "lyncedgectl", so one parser serves the file
- * (setconf) and the command line, and showconf prints what it reads.
+ * (setconf, conf_text.c) and the command line, and showconf prints what it
+ * reads.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -17,11 +18,11 @@
 #define CONF_MEDIA_LOWEST	1024
 #define CONF_MEDIA_MIN_DEFAULT	50000
 #define CONF_MEDIA_MAX_DEFAULT	59999
-#define CONF_OPTIONAL_FEATURES	(__LYNCEDGE_FEATURE_F_ALL & ~LYNCEDGE_FEATURE_F_CORE)
 
 void conf_defaults(struct conf *c)
 {
 	memset(c, 0, sizeof(*c));
+	c->roles_set = true;
 	c->features_set = CONF_OPTIONAL_FEATURES;
 	c->media_set = true;
 	c->media_min = CONF_MEDIA_MIN_DEFAULT;
@@ -39,6 +40,7 @@ void conf_defaults(struct conf *c)
 
 void conf_unset(struct conf *c)
 {
+	c->roles_set = false;
 	c->rules_set = false;
 	c->services_set = false;
 	c->features_set = 0;
@@ -63,6 +65,65 @@ static int port_parse(const char *s, const char *end)
 		v = v * 10 + (*s - '0');
 	}
 	return v >= 1 && v <= 65535 ? (int)v : -1;
+}
+
+/* As the module: a name carries no control character, so it is one line everywhere. */
+static bool printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
+/* A name an interface can have, as the kernel's dev_valid_name() says, and printable. */
+static bool ifname_ok(const char *s)
+{
+	return *s && strlen(s) < IF_NAMESIZE && strcmp(s, ".") && strcmp(s, "..") &&
+	       !strpbrk(s, "/: \t\n\v\f\r") && printable(s);
+}
+
+static int role_find(const struct conf *c, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->nroles; i++)
+		if (!strcmp(c->roles[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* set-role IFNAME external|internal|none: the name's role, given, replaced or taken away. */
+static int set_role(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	int role = argc == 3 ? role_parse(argv[2]) : -1;
+	int i;
+
+	if (argc != 3 || role < 0) {
+		snprintf(err, len, "set-role takes an interface name and a role: external, internal or none");
+		return -1;
+	}
+	if (!ifname_ok(argv[1])) {
+		snprintf(err, len, "\"%.*s\" is not a name an interface can have", IF_NAMESIZE, argv[1]);
+		return -1;
+	}
+	i = role_find(c, argv[1]);
+	if (role == LYNCEDGE_ROLE_NONE) {
+		if (i >= 0)
+			memmove(&c->roles[i], &c->roles[i + 1],
+				(--c->nroles - i) * sizeof(c->roles[0]));
+	} else if (i >= 0) {
+		c->roles[i].role = role;
+	} else if (c->nroles == LYNCEDGE_ROLES_MAX) {
+		snprintf(err, len, "at most %d interface names have roles", LYNCEDGE_ROLES_MAX);
+		return -1;
+	} else {
+		snprintf(c->roles[c->nroles].name, sizeof(c->roles[0].name), "%s", argv[1]);
+		c->roles[c->nroles].role = role;
+		c->roles[c->nroles++].ifindex = 0;
+	}
+	c->roles_set = true;
+	return 0;
 }
 
 static int features(struct conf *c, int argc, char **argv, bool on, char *err, size_t len)
@@ -327,6 +388,10 @@ static int add_rule(struct conf *c, int argc, char **argv, char *err, size_t len
 			return -1;
 		}
 	}
+	if (!r.name[0] || !printable(r.name)) {
+		snprintf(err, len, "a rule's name is not empty and has no control characters");
+		return -1;
+	}
 	for (i = 0; i < (int)c->nrules; i++) {
 		if (rule_same(&c->rules[i], &r)) {
 			snprintf(err, len, "that rule is there already (id %u)", c->rules[i].id);
@@ -412,7 +477,7 @@ static int event_rate(struct conf *c, int argc, char **argv, char *err, size_t l
 
 bool conf_is_statement(const char *word)
 {
-	return !strcmp(word, "enable") || !strcmp(word, "disable") ||
+	return !strcmp(word, "set-role") || !strcmp(word, "enable") || !strcmp(word, "disable") ||
 	       !strcmp(word, "set-media-range") || !strcmp(word, "set-mode") ||
 	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
 	       !strcmp(word, "set-service") || !strcmp(word, "add-rule") ||
@@ -422,6 +487,8 @@ bool conf_is_statement(const char *word)
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
 {
+	if (!strcmp(argv[0], "set-role"))
+		return set_role(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "enable"))
 		return features(c, argc, argv, true, err, errlen);
 	if (!strcmp(argv[0], "disable"))
@@ -448,266 +515,3 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 	return -1;
 }
 
-void conf_put(struct nlmsghdr *nlh, const struct conf *c)
-{
-	struct nla_bitfield32 bf = { c->features & c->features_set, c->features_set };
-
-	if (bf.selector)
-		mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
-	if (c->media_set) {
-		mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, c->media_min);
-		mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, c->media_max);
-	}
-	if (c->mode_set[0])
-		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, c->mode[0]);
-	if (c->mode_set[1])
-		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, c->mode[1]);
-	if (c->deployment_set)
-		mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, c->deployment);
-	if (c->peers_set) {
-		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
-		unsigned int i;
-
-		for (i = 0; i < c->npeers; i++) {
-			const struct conf_peer *p = &c->peers[i];
-			struct nlattr *entry = mnl_attr_nest_start(nlh, i + 1);
-
-			mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_GROUP, p->group);
-			mnl_attr_put(nlh, LYNCEDGE_PEER_A_ADDR, p->family == AF_INET ? 4 : 16,
-				     p->addr);
-			mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_PREFIXLEN, p->len);
-			mnl_attr_nest_end(nlh, entry);
-		}
-		mnl_attr_nest_end(nlh, nest);
-	}
-	if (c->services_set) {
-		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
-		unsigned int s, i, n = 0;
-
-		for (s = 0; s < LYNCEDGE_SERVICE_MAX; s++) {
-			for (i = 0; i < c->naddrs[s]; i++) {
-				const struct conf_addr *a = &c->addrs[s][i];
-				struct nlattr *entry = mnl_attr_nest_start(nlh, ++n);
-
-				mnl_attr_put_u8(nlh, LYNCEDGE_SERVICE_A_SERVICE, s + 1);
-				mnl_attr_put(nlh, LYNCEDGE_SERVICE_A_ADDR,
-					     a->family == AF_INET ? 4 : 16, a->addr);
-				mnl_attr_nest_end(nlh, entry);
-			}
-		}
-		mnl_attr_nest_end(nlh, nest);
-	}
-	if (c->rules_set) {
-		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES);
-		unsigned int i;
-
-		for (i = 0; i < c->nrules; i++) {
-			const struct conf_rule *r = &c->rules[i];
-			struct nlattr *entry = mnl_attr_nest_start(nlh, i + 1);
-
-			mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_ROLE, r->role);
-			mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_DIR, r->dir);
-			mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_PROTO, r->proto);
-			mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MIN, r->min);
-			mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MAX, r->max);
-			mnl_attr_put_strz(nlh, LYNCEDGE_CUSTOM_A_NAME, r->name);
-			mnl_attr_nest_end(nlh, entry);
-		}
-		mnl_attr_nest_end(nlh, nest);
-	}
-	if (c->events_set) {
-		mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, c->event_rate);
-		mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, c->event_burst);
-	}
-	if (c->have_generation)
-		mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, c->generation);
-}
-
-static int get_peers(struct conf *c, const struct nlattr *nest)
-{
-	const struct nlattr *tb[LYNCEDGE_PEER_A_MAX + 1];
-	const struct nlattr *entry;
-
-	mnl_attr_for_each_nested(entry, nest) {
-		struct conf_peer *p = &c->peers[c->npeers];
-		uint16_t len;
-
-		if (genl_parse_peer(entry, tb) < 0 || !tb[LYNCEDGE_PEER_A_GROUP] ||
-		    !tb[LYNCEDGE_PEER_A_ADDR] || !tb[LYNCEDGE_PEER_A_PREFIXLEN] ||
-		    c->npeers == sizeof(c->peers) / sizeof(c->peers[0]))
-			return -1;
-		len = mnl_attr_get_payload_len(tb[LYNCEDGE_PEER_A_ADDR]);
-		if (len != 4 && len != 16)
-			return -1;
-		p->group = mnl_attr_get_u8(tb[LYNCEDGE_PEER_A_GROUP]);
-		p->family = len == 4 ? AF_INET : AF_INET6;
-		memcpy(p->addr, mnl_attr_get_payload(tb[LYNCEDGE_PEER_A_ADDR]), len);
-		p->len = mnl_attr_get_u8(tb[LYNCEDGE_PEER_A_PREFIXLEN]);
-		c->npeers++;
-	}
-	return 0;
-}
-
-static int get_services(struct conf *c, const struct nlattr *nest)
-{
-	const struct nlattr *tb[LYNCEDGE_SERVICE_A_MAX + 1];
-	const struct nlattr *entry;
-
-	memset(c->naddrs, 0, sizeof(c->naddrs));
-	mnl_attr_for_each_nested(entry, nest) {
-		struct conf_addr *a;
-		unsigned int s;
-		uint16_t len;
-
-		if (genl_parse_service(entry, tb) < 0 || !tb[LYNCEDGE_SERVICE_A_SERVICE] ||
-		    !tb[LYNCEDGE_SERVICE_A_ADDR])
-			return -1;
-		s = mnl_attr_get_u8(tb[LYNCEDGE_SERVICE_A_SERVICE]);
-		len = mnl_attr_get_payload_len(tb[LYNCEDGE_SERVICE_A_ADDR]);
-		if (s < 1 || s > LYNCEDGE_SERVICE_MAX || (len != 4 && len != 16) ||
-		    c->naddrs[s - 1] == LYNCEDGE_SERVICE_ADDRS_MAX)
-			return -1;
-		a = &c->addrs[s - 1][c->naddrs[s - 1]++];
-		a->family = len == 4 ? AF_INET : AF_INET6;
-		memcpy(a->addr, mnl_attr_get_payload(tb[LYNCEDGE_SERVICE_A_ADDR]), len);
-	}
-	return 0;
-}
-
-static int get_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
-	struct nla_bitfield32 bf;
-	struct conf *c = data;
-
-	if (genl_parse(nlh, tb) < 0)
-		return MNL_CB_ERROR;
-	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
-	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
-	    !tb[LYNCEDGE_A_PEERS] || !tb[LYNCEDGE_A_GENERATION] || !tb[LYNCEDGE_A_SERVICES] ||
-	    !tb[LYNCEDGE_A_EVENT_RATE] || !tb[LYNCEDGE_A_EVENT_BURST] ||
-	    !tb[LYNCEDGE_A_DEPLOYMENT])
-		return genl_bad_reply();
-	c->npeers = 0;
-	if (get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0 ||
-	    get_services(c, tb[LYNCEDGE_A_SERVICES]) < 0)
-		return genl_bad_reply();
-	c->have_generation = true;
-	c->generation = mnl_attr_get_u32(tb[LYNCEDGE_A_GENERATION]);
-	memcpy(&bf, mnl_attr_get_payload(tb[LYNCEDGE_A_FEATURES]), sizeof(bf));
-	c->features = bf.value;
-	c->features_set = bf.selector;
-	c->media_min = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MIN]);
-	c->media_max = mnl_attr_get_u16(tb[LYNCEDGE_A_MEDIA_MAX]);
-	c->mode[0] = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_EXTERNAL]);
-	c->mode[1] = mnl_attr_get_u8(tb[LYNCEDGE_A_MODE_INTERNAL]);
-	c->event_rate = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_RATE]);
-	c->event_burst = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_BURST]);
-	c->deployment = mnl_attr_get_u8(tb[LYNCEDGE_A_DEPLOYMENT]);
-	return MNL_CB_OK;
-}
-
-/* The custom rules come with the rules dump, which holds any number of them. */
-static int custom_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
-	struct conf *c = data;
-	struct conf_rule *r;
-
-	if (genl_parse(nlh, tb) < 0)
-		return MNL_CB_ERROR;
-	if (!tb[LYNCEDGE_A_RULE_CUSTOM])
-		return MNL_CB_OK;
-	if (!tb[LYNCEDGE_A_RULE_ID] || !tb[LYNCEDGE_A_RULE_ROLE] || !tb[LYNCEDGE_A_RULE_DIR] ||
-	    !tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
-	    !tb[LYNCEDGE_A_RULE_PORT_MAX] || !tb[LYNCEDGE_A_RULE_NAME] ||
-	    c->nrules == LYNCEDGE_CUSTOM_MAX)
-		return genl_bad_reply();
-	r = &c->rules[c->nrules++];
-	r->id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
-	r->role = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ROLE]);
-	r->dir = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_DIR]);
-	r->proto = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_PROTO]);
-	r->min = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MIN]);
-	r->max = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MAX]);
-	snprintf(r->name, sizeof(r->name), "%s", mnl_attr_get_str(tb[LYNCEDGE_A_RULE_NAME]));
-	return MNL_CB_OK;
-}
-
-int conf_get_settings(struct genl_ctx *ctx, struct conf *c)
-{
-	conf_defaults(c);
-	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, 0), get_cb, c);
-}
-
-/*
- * The configuration first, for its generation: a change before the dump
- * makes the write that follows fail with EAGAIN and be tried again.
- */
-int conf_get(struct genl_ctx *ctx, struct conf *c)
-{
-	int err;
-
-	err = conf_get_settings(ctx, c);
-	if (err)
-		return err;
-	c->nrules = 0;
-	return genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP), custom_cb, c);
-}
-
-void conf_addr_print(FILE *f, const struct conf_addr *a)
-{
-	char addr[INET6_ADDRSTRLEN];
-
-	inet_ntop(a->family, a->addr, addr, sizeof(addr));
-	fputs(addr, f);
-}
-
-void conf_peer_print(FILE *f, const struct conf_peer *p)
-{
-	char addr[INET6_ADDRSTRLEN];
-
-	inet_ntop(p->family, p->addr, addr, sizeof(addr));
-	fprintf(f, "%s/%u", addr, p->len);
-}
-
-void conf_print(FILE *f, const struct conf *c)
-{
-	unsigned int i;
-
-	fprintf(f, "# lyncedge configuration: lyncedgectl statements, read by setconf\n");
-	for (i = 0; i < 32; i++)
-		if ((CONF_OPTIONAL_FEATURES & c->features_set & c->features) & (1U << i))
-			fprintf(f, "enable %s\n", feature_name(i));
-	fprintf(f, "set-media-range %u-%u\n", c->media_min, c->media_max);
-	fprintf(f, "set-mode external %s\n", mode_name(c->mode[0]));
-	fprintf(f, "set-mode internal %s\n", mode_name(c->mode[1]));
-	fprintf(f, "set-deployment %s\n", deployment_name(c->deployment));
-	fprintf(f, "set-event-rate %u burst %u\n", c->event_rate, c->event_burst);
-	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
-		unsigned int j;
-
-		if (!c->naddrs[i])
-			continue;
-		fprintf(f, "set-service %s", service_name(i + 1));
-		for (j = 0; j < c->naddrs[i]; j++) {
-			fputc(' ', f);
-			conf_addr_print(f, &c->addrs[i][j]);
-		}
-		fputc('\n', f);
-	}
-	for (i = 0; i < c->nrules; i++) {
-		const struct conf_rule *r = &c->rules[i];
-
-		fprintf(f, "add-rule %s %s %s %u", role_name(r->role), dir_name(r->dir),
-			proto_name(r->proto), r->min);
-		if (r->max != r->min)
-			fprintf(f, "-%u", r->max);
-		fprintf(f, " %s\n", r->name);
-	}
-	for (i = 0; i < c->npeers; i++) {
-		fprintf(f, "add-peer %s ", group_name(c->peers[i].group));
-		conf_peer_print(f, &c->peers[i]);
-		fputc('\n', f);
-	}
-}

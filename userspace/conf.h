@@ -2,6 +2,7 @@
 #ifndef LYNCEDGECTL_CONF_H
 #define LYNCEDGECTL_CONF_H
 
+#include <net/if.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,7 +33,16 @@ struct conf_rule {
 	char name[LYNCEDGE_CUSTOM_NAME_MAX];
 };
 
+struct conf_role {
+	char name[IF_NAMESIZE];
+	uint8_t role;		/* EXTERNAL or INTERNAL */
+	uint32_t ifindex;	/* from GET_CONFIG: the interface bound, 0 while none has the name */
+};
+
 struct conf {
+	bool roles_set;		/* every role, replacing the module's */
+	unsigned int nroles;
+	struct conf_role roles[LYNCEDGE_ROLES_MAX];
 	uint32_t features;	/* the features named in features_set: on or off */
 	uint32_t features_set;
 	bool media_set;
@@ -56,7 +66,10 @@ struct conf {
 	uint32_t generation;
 };
 
-/* Every part given, each at the module's default. */
+/* The features a statement may switch: all but the core rows. */
+#define CONF_OPTIONAL_FEATURES	(__LYNCEDGE_FEATURE_F_ALL & ~LYNCEDGE_FEATURE_F_CORE)
+
+/* Every part given, each at the module's default: no roles. */
 void conf_defaults(struct conf *c);
 
 /* Keeps the values, forgets which parts are given: the start of a change. */
@@ -64,9 +77,11 @@ void conf_unset(struct conf *c);
 
 /*
  * Applies one statement, the words of a lyncedgectl subcommand that
- * configures (enable, disable, set-media-range, set-mode, set-deployment,
- * set-service, set-event-rate, add-peer, del-peer, add-rule, del-rule), to c. On a bad
- * statement returns -1 with a message in err.
+ * configures (set-role, enable, disable, set-media-range, set-mode,
+ * set-deployment, set-service, set-event-rate, add-peer, del-peer,
+ * add-rule, del-rule), to c. On a bad statement returns -1 with a message
+ * in err. The words come from the command line or from a line of a file
+ * (conf_split()): one parser for both.
  */
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);
 
@@ -76,17 +91,24 @@ bool conf_is_statement(const char *word);
 /* Adds the given parts to a LYNCEDGE_CMD_SET_CONFIG request. */
 void conf_put(struct nlmsghdr *nlh, const struct conf *c);
 
-/* Reads the namespace's configuration; 0 or the errno, as genl_request(). */
+/* Reads the namespace's configuration whole (GET_CONFIG); 0 or the errno. */
 int conf_get(struct genl_ctx *ctx, struct conf *c);
-
-/* The same without the custom rules (no rules dump), for who dumps the rules anyway. */
-int conf_get_settings(struct genl_ctx *ctx, struct conf *c);
 
 /* ADDR */
 void conf_addr_print(FILE *f, const struct conf_addr *a);
 
 /* ADDR/LEN */
 void conf_peer_print(FILE *f, const struct conf_peer *p);
+
+/*
+ * Splits a line of a configuration file into words in place: blanks
+ * separate words, "..." quotes (with \" and \\ in it), an unquoted # ends
+ * the line. Returns the count, or -1 with a message in err.
+ */
+int conf_split(char *line, char **words, int max, char *err, size_t errlen);
+
+/* s as one word of a file: as it is when it needs no quotes, else in "..." */
+void conf_word_print(FILE *f, const char *s);
 
 /*
  * Reads a file of statements (setconf's) into c, on top of what c holds;

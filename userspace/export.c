@@ -159,9 +159,9 @@ static int export_check(const struct snapshot *s)
 		       deployment_name(s->conf.deployment));
 		return -1;
 	}
-	for (i = 0; i < s->nifaces; i++) {
-		if (strpbrk(s->ifaces[i].name, "\"\\'")) {
-			pr_err("interface name %s cannot be written in a ruleset", s->ifaces[i].name);
+	for (i = 0; i < s->conf.nroles; i++) {
+		if (strpbrk(s->conf.roles[i].name, "\"\\'")) {
+			pr_err("interface name %s cannot be written in a ruleset", s->conf.roles[i].name);
 			return -1;
 		}
 	}

@@ -136,11 +136,11 @@ void export_iptables(FILE *f, const struct snapshot *s, int family, bool ipset)
 			fprintf(f, ":%s - [0:0]\n", chain);
 		}
 	}
-	for (i = 0; i < s->nifaces; i++) {
+	for (i = 0; i < s->conf.nroles; i++) {
 		for (dir = 0; dir < __LYNCEDGE_DIR_LAST; dir++) {
-			ipt_chain(chain, sizeof(chain), s->ifaces[i].role, dir);
+			ipt_chain(chain, sizeof(chain), s->conf.roles[i].role, dir);
 			fprintf(f, "-A %s -%c %s -j %s\n", dir == LYNCEDGE_DIR_IN ? "INPUT" : "OUTPUT",
-				dir == LYNCEDGE_DIR_IN ? 'i' : 'o', s->ifaces[i].name, chain);
+				dir == LYNCEDGE_DIR_IN ? 'i' : 'o', s->conf.roles[i].name, chain);
 		}
 	}
 	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++)

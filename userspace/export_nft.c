@@ -103,9 +103,9 @@ static void nft_base_chain(FILE *f, const struct snapshot *s, unsigned int dir)
 	fprintf(f, "\t\ttype filter hook %s priority filter; policy accept;\n",
 		in ? "input" : "output");
 	fprintf(f, "\t\t%s vmap { ", in ? "iifname" : "oifname");
-	for (i = 0; i < s->nifaces; i++) {
-		export_chain_word(chain, sizeof(chain), s->ifaces[i].role, dir);
-		fprintf(f, "%s\"%s\" : jump %s", i ? ", " : "", s->ifaces[i].name, chain);
+	for (i = 0; i < s->conf.nroles; i++) {
+		export_chain_word(chain, sizeof(chain), s->conf.roles[i].role, dir);
+		fprintf(f, "%s\"%s\" : jump %s", i ? ", " : "", s->conf.roles[i].name, chain);
 	}
 	fputs(" }\n\t}\n", f);
 }
@@ -147,7 +147,7 @@ void export_nft(FILE *f, const struct snapshot *s)
 		for (dir = 0; dir < __LYNCEDGE_DIR_LAST; dir++)
 			nft_role_chain(f, s, role, dir);
 	/* No role, no hook: the table then changes nothing, as the module. */
-	if (s->nifaces) {
+	if (s->conf.nroles) {
 		nft_base_chain(f, s, LYNCEDGE_DIR_IN);
 		nft_base_chain(f, s, LYNCEDGE_DIR_OUT);
 	}

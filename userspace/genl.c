@@ -64,6 +64,13 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_EVENT_DPORT]	= { MNL_TYPE_U16, 0 },
 	[LYNCEDGE_A_EVENT_LEN]		= { MNL_TYPE_U32, 0 },
 	[LYNCEDGE_A_EVENT_SUPPRESSED]	= { MNL_TYPE_U64, 0 },
+	[LYNCEDGE_A_DEPLOYMENT]		= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_A_DIAG_AV_SNAT]	= { MNL_TYPE_U64, 0 },
+	[LYNCEDGE_A_DIAG_ASYMMETRIC]	= { MNL_TYPE_U64, 0 },
+	[LYNCEDGE_A_ROLES]		= { MNL_TYPE_NESTED, 0 },
+	[LYNCEDGE_A_CONFIRM]		= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_ROLLBACKS]		= { MNL_TYPE_U64, 0 },
+	[LYNCEDGE_A_CONFIRM_LEFT]	= { MNL_TYPE_U32, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };
@@ -83,6 +90,26 @@ static const struct attr_policy service_policy[LYNCEDGE_SERVICE_A_MAX + 1] = {
 };
 
 static const struct attr_level service_level = { service_policy, LYNCEDGE_SERVICE_A_MAX };
+
+static const struct attr_policy custom_policy[LYNCEDGE_CUSTOM_A_MAX + 1] = {
+	[LYNCEDGE_CUSTOM_A_ROLE]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_CUSTOM_A_DIR]		= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_CUSTOM_A_PROTO]	= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_CUSTOM_A_PORT_MIN]	= { MNL_TYPE_U16, 0 },
+	[LYNCEDGE_CUSTOM_A_PORT_MAX]	= { MNL_TYPE_U16, 0 },
+	[LYNCEDGE_CUSTOM_A_NAME]	= { MNL_TYPE_NUL_STRING, 0 },
+	[LYNCEDGE_CUSTOM_A_ID]		= { MNL_TYPE_U32, 0 },
+};
+
+static const struct attr_level custom_level = { custom_policy, LYNCEDGE_CUSTOM_A_MAX };
+
+static const struct attr_policy role_policy[LYNCEDGE_ROLE_A_MAX + 1] = {
+	[LYNCEDGE_ROLE_A_IFNAME]	= { MNL_TYPE_NUL_STRING, 0 },
+	[LYNCEDGE_ROLE_A_ROLE]		= { MNL_TYPE_U8, 0 },
+	[LYNCEDGE_ROLE_A_IFINDEX]	= { MNL_TYPE_U32, 0 },
+};
+
+static const struct attr_level role_level = { role_policy, LYNCEDGE_ROLE_A_MAX };
 
 static const struct attr_policy ctrl_policy[CTRL_ATTR_MAX + 1] = {
 	[CTRL_ATTR_FAMILY_ID]		= { MNL_TYPE_U16, 0 },
@@ -150,6 +177,14 @@ static int parse_level(const struct nlmsghdr *nlh, unsigned int offset,
 	return 0;
 }
 
+bool genl_printable(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
 int genl_bad_reply(void)
 {
 	errno = EBADMSG;
@@ -182,6 +217,16 @@ int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb)
 int genl_parse_service(const struct nlattr *entry, const struct nlattr **tb)
 {
 	return parse_nested(entry, &service_level, tb);
+}
+
+int genl_parse_custom(const struct nlattr *entry, const struct nlattr **tb)
+{
+	return parse_nested(entry, &custom_level, tb);
+}
+
+int genl_parse_role(const struct nlattr *entry, const struct nlattr **tb)
+{
+	return parse_nested(entry, &role_level, tb);
 }
 
 struct request {

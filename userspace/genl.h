@@ -57,6 +57,12 @@ int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb);
 /* And for one of LYNCEDGE_A_SERVICES: tb[0..LYNCEDGE_SERVICE_A_MAX]. */
 int genl_parse_service(const struct nlattr *entry, const struct nlattr **tb);
 
+/* Of LYNCEDGE_A_CUSTOM_RULES: tb[0..LYNCEDGE_CUSTOM_A_MAX]. */
+int genl_parse_custom(const struct nlattr *entry, const struct nlattr **tb);
+
+/* Of LYNCEDGE_A_ROLES: tb[0..LYNCEDGE_ROLE_A_MAX]. */
+int genl_parse_role(const struct nlattr *entry, const struct nlattr **tb);
+
 /*
  * Whether buf holds whole netlink messages, each length inside the buffer.
  * libmnl's walk compares a message's length as an int, so one that claims
@@ -66,6 +72,13 @@ bool genl_frames_ok(const void *buf, size_t len);
 
 /* Joins the events multicast group; on failure it has told the user why. */
 int genl_join_events(struct genl_ctx *ctx);
+
+/*
+ * Whether a name has no control characters, as the module promises: a
+ * reply that breaks the promise is refused rather than printed as a
+ * record cut in two.
+ */
+bool genl_printable(const char *s);
 
 /* For a callback: the reply lacks what it must hold (errno EBADMSG). */
 int genl_bad_reply(void);

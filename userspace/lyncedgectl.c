@@ -33,7 +33,8 @@ static const struct command commands[] = {
 	{ "showconf",	cmd_showconf,	"showconf" },
 	{ "export",	cmd_export,
 	  "export nft|iptables|ip6tables|ipset|iptables-ipset|ip6tables-ipset" },
-	{ "setconf",	cmd_setconf,	"setconf FILE|-" },
+	{ "setconf",	cmd_setconf,	"setconf [--confirm SECONDS] FILE|-" },
+	{ "confirm",	cmd_confirm,	"confirm" },
 	{ "help",	cmd_help,	"help" },
 };
 

@@ -11,11 +11,12 @@ enum cmd_status {
 
 /* Each gets the arguments from the subcommand's name on (argv[0]). */
 enum cmd_status cmd_set_role(int argc, char **argv);
-/* enable, disable, set-media-range, set-mode: see conf.h */
+/* enable, disable, set-media-range, set-mode, ...: see conf.h */
 enum cmd_status cmd_statement(int argc, char **argv);
 enum cmd_status cmd_show(int argc, char **argv);
 enum cmd_status cmd_showconf(int argc, char **argv);
 enum cmd_status cmd_setconf(int argc, char **argv);
+enum cmd_status cmd_confirm(int argc, char **argv);
 enum cmd_status cmd_reset_counters(int argc, char **argv);
 enum cmd_status cmd_monitor(int argc, char **argv);
 enum cmd_status cmd_export(int argc, char **argv);

@@ -54,7 +54,8 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		if (!tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
 		    !tb[LYNCEDGE_A_RULE_PORT_MAX] ||
 		    (!tb[LYNCEDGE_A_RULE_FEATURE] && !tb[LYNCEDGE_A_RULE_CUSTOM]) ||
-		    !tb[LYNCEDGE_A_RULE_ENABLED] || !tb[LYNCEDGE_A_RULE_NAME])
+		    !tb[LYNCEDGE_A_RULE_ENABLED] || !tb[LYNCEDGE_A_RULE_NAME] ||
+		    !genl_printable(mnl_attr_get_str(tb[LYNCEDGE_A_RULE_NAME])))
 			return genl_bad_reply();
 		r.id = mnl_attr_get_u32(tb[LYNCEDGE_A_RULE_ID]);
 		r.proto = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_PROTO]);

@@ -1,91 +1,80 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * setconf FILE|- and showconf: the whole configuration as text.
+ * setconf [--confirm SECONDS] FILE|-, showconf and confirm: the whole
+ * configuration as text, and changes that undo themselves.
  *
  * The file is a list of configuring statements, one per line, in the words
- * of the subcommands (enable, disable, set-media-range, set-mode); '#'
- * starts a comment. It describes the whole configuration: what it does not
- * set is at its default. Every line is checked before anything is sent, and
- * every error is reported with its line number; then one SET_CONFIG request
- * carries all of it, and the module applies it whole or not at all.
+ * of the subcommands (conf_text.c); '#' starts a comment. It describes the
+ * whole state of the namespace, roles included: what it does not set is at
+ * its default, and a file without set-role lines leaves no interface with a
+ * role (setconf warns when that takes roles away). Every line is checked
+ * before anything is sent, and every error is reported with its line
+ * number; then one SET_CONFIG request carries all of it, and the module
+ * applies it whole or not at all.
+ *
+ * With --confirm the module undoes the change by itself after SECONDS
+ * unless `lyncedgectl confirm` comes first: a file that locks the admin
+ * out is gone again even if the shell that applied it is.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "conf.h"
 #include "genl.h"
 #include "lyncedgectl.h"
 
-#define SETCONF_MAX_WORDS	16
-
-/* Splits line into words in place; drops a '#' comment. Returns the count. */
-static int split(char *line, char **words)
+/* The seconds of --confirm, or -1. */
+static long confirm_seconds(const char *s)
 {
-	int n = 0;
-	char *p;
+	char *end;
+	long v;
 
-	p = strchr(line, '#');
-	if (p)
-		*p = '\0';
-	for (p = strtok(line, " \t\r\n"); p; p = strtok(NULL, " \t\r\n")) {
-		if (n == SETCONF_MAX_WORDS)
-			return -1;
-		words[n++] = p;
-	}
-	return n;
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return !errno && !*end && v >= 1 && v <= LYNCEDGE_CONFIRM_MAX ? v : -1;
 }
 
-int conf_read(FILE *f, const char *name, struct conf *c)
+/* How many roles the namespace has now, or -1 on failure (told). */
+static int roles_now(struct genl_ctx *ctx)
 {
-	char line[1024], err[128], *words[SETCONF_MAX_WORDS];
-	int n, lineno = 0, errors = 0;
+	static struct conf now;
+	int err = conf_get(ctx, &now);
 
-	while (fgets(line, sizeof(line), f)) {
-		lineno++;
-		if (!strchr(line, '\n') && !feof(f)) {
-			pr_err("%s:%d: line too long", name, lineno);
-			errors++;
-			while (fgets(line, sizeof(line), f) && !strchr(line, '\n'))
-				;
-			continue;
-		}
-		n = split(line, words);
-		if (n == 0)
-			continue;
-		if (n < 0) {
-			pr_err("%s:%d: too many words", name, lineno);
-			errors++;
-		} else if (!conf_is_statement(words[0])) {
-			pr_err("%s:%d: unknown statement \"%s\"", name, lineno, words[0]);
-			errors++;
-		} else if (conf_statement(c, n, words, err, sizeof(err)) < 0) {
-			pr_err("%s:%d: %s", name, lineno, err);
-			errors++;
-		}
+	if (err) {
+		genl_perror(ctx, err);
+		return -1;
 	}
-	if (ferror(f)) {
-		pr_err("%s: %s", name, strerror(errno));
-		errors++;
-	}
-	return errors;
+	return (int)now.nroles;
 }
 
 enum cmd_status cmd_setconf(int argc, char **argv)
 {
-	const char *name;
 	static struct conf c;
+	const char *name, *path;
 	struct genl_ctx ctx;
 	struct nlmsghdr *nlh;
-	int errors, ret;
+	long confirm = 0;
+	int errors, ret, had;
 	FILE *f;
 
-	if (argc != 2)
+	if (argc == 4 && !strcmp(argv[1], "--confirm")) {
+		confirm = confirm_seconds(argv[2]);
+		if (confirm < 0) {
+			pr_err("--confirm takes seconds, 1 to %d", LYNCEDGE_CONFIRM_MAX);
+			return CMD_USAGE;
+		}
+	} else if (argc != 2) {
 		return CMD_USAGE;
-	name = strcmp(argv[1], "-") ? argv[1] : "<stdin>";
-	f = strcmp(argv[1], "-") ? fopen(argv[1], "r") : stdin;
+	}
+	path = argv[argc - 1];
+	name = strcmp(path, "-") ? path : "<stdin>";
+	f = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	if (!f) {
-		pr_err("%s: %s", argv[1], strerror(errno));
+		pr_err("%s: %s", path, strerror(errno));
 		return CMD_FAIL;
 	}
 	conf_defaults(&c);
@@ -98,15 +87,30 @@ enum cmd_status cmd_setconf(int argc, char **argv)
 	}
 	if (genl_open(&ctx) < 0)
 		return CMD_FAIL;
+	had = c.nroles ? 0 : roles_now(&ctx);
+	if (had < 0) {
+		genl_close(&ctx);
+		return CMD_FAIL;
+	}
 	nlh = genl_msg(&ctx, LYNCEDGE_CMD_SET_CONFIG, 0);
 	conf_put(nlh, &c);
+	if (confirm)
+		mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM, (uint32_t)confirm);
 	ret = genl_request(&ctx, nlh, NULL, NULL);
 	if (ret) {
 		fprintf(stderr, "lyncedgectl: %s: ", name);
 		genl_perror(&ctx, ret);
 	}
 	genl_close(&ctx);
-	return ret ? CMD_FAIL : CMD_OK;
+	if (ret)
+		return CMD_FAIL;
+	if (had > 0)
+		pr_err("warning: %s has no set-role line: the %d role%s this namespace had %s gone, and lyncedge judges no traffic here now",
+		       name, had, had > 1 ? "s" : "", had > 1 ? "are" : "is");
+	if (confirm)
+		printf("applied; it reverts in %ld s unless confirmed: lyncedgectl confirm\n",
+		       confirm);
+	return CMD_OK;
 }
 
 enum cmd_status cmd_showconf(int argc, char **argv)
@@ -125,6 +129,23 @@ enum cmd_status cmd_showconf(int argc, char **argv)
 		genl_perror(&ctx, ret);
 	else
 		conf_print(stdout, &c);
+	genl_close(&ctx);
+	return ret ? CMD_FAIL : CMD_OK;
+}
+
+enum cmd_status cmd_confirm(int argc, char **argv)
+{
+	struct genl_ctx ctx;
+	int ret;
+
+	(void)argv;
+	if (argc != 1)
+		return CMD_USAGE;
+	if (genl_open(&ctx) < 0)
+		return CMD_FAIL;
+	ret = genl_request(&ctx, genl_msg(&ctx, LYNCEDGE_CMD_CONFIRM, 0), NULL, NULL);
+	if (ret)
+		genl_perror(&ctx, ret);
 	genl_close(&ctx);
 	return ret ? CMD_FAIL : CMD_OK;
 }

@@ -26,27 +26,6 @@ enum show_form {
 	SHOW_PROMETHEUS,
 };
 
-static int role_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
-	struct snapshot *s = data;
-	struct iface *v;
-
-	if (genl_parse(nlh, tb) < 0)
-		return MNL_CB_ERROR;
-	if (!tb[LYNCEDGE_A_IFNAME] || !tb[LYNCEDGE_A_IFINDEX] || !tb[LYNCEDGE_A_ROLE])
-		return genl_bad_reply();
-	v = realloc(s->ifaces, (s->nifaces + 1) * sizeof(*v));
-	if (!v)
-		return MNL_CB_ERROR;
-	s->ifaces = v;
-	v = &s->ifaces[s->nifaces++];
-	snprintf(v->name, sizeof(v->name), "%s", mnl_attr_get_str(tb[LYNCEDGE_A_IFNAME]));
-	v->ifindex = mnl_attr_get_u32(tb[LYNCEDGE_A_IFINDEX]);
-	v->role = mnl_attr_get_u8(tb[LYNCEDGE_A_ROLE]);
-	return MNL_CB_OK;
-}
-
 static int stats_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[LYNCEDGE_A_MAX + 1];
@@ -55,12 +34,16 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_EVENTS_SENT] || !tb[LYNCEDGE_A_EVENTS_SUPPRESSED] ||
-	    !tb[LYNCEDGE_A_DIAG_AV_SNAT] || !tb[LYNCEDGE_A_DIAG_ASYMMETRIC])
+	    !tb[LYNCEDGE_A_DIAG_AV_SNAT] || !tb[LYNCEDGE_A_DIAG_ASYMMETRIC] ||
+	    !tb[LYNCEDGE_A_ROLLBACKS])
 		return genl_bad_reply();
 	s->events_sent = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SENT]);
 	s->events_suppressed = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SUPPRESSED]);
 	s->diag_av_snat = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_AV_SNAT]);
 	s->diag_asymmetric = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_ASYMMETRIC]);
+	s->rollbacks = mnl_attr_get_u64(tb[LYNCEDGE_A_ROLLBACKS]);
+	s->confirm_pending = tb[LYNCEDGE_A_CONFIRM_LEFT];
+	s->confirm_left_ms = s->confirm_pending ? mnl_attr_get_u32(tb[LYNCEDGE_A_CONFIRM_LEFT]) : 0;
 	return MNL_CB_OK;
 }
 
@@ -84,9 +67,7 @@ int snapshot_take(struct genl_ctx *ctx, struct snapshot *s)
 {
 	int err;
 
-	err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP), role_cb, s);
-	if (!err)
-		err = conf_get_settings(ctx, &s->conf);
+	err = conf_get(ctx, &s->conf);
 	if (!err)
 		err = fetch_rules(ctx, &s->rules);
 	if (!err)
@@ -98,9 +79,6 @@ int snapshot_take(struct genl_ctx *ctx, struct snapshot *s)
 
 void snapshot_free(struct snapshot *s)
 {
-	free(s->ifaces);
-	s->ifaces = NULL;
-	s->nifaces = 0;
 	rules_free(&s->rules);
 }
 
@@ -109,8 +87,13 @@ static void print_dump(const struct snapshot *s)
 	const struct conf *c = &s->conf;
 	unsigned int i, j;
 
-	for (i = 0; i < s->nifaces; i++)
-		printf("role\t%s\t%s\n", s->ifaces[i].name, role_name(s->ifaces[i].role));
+	for (i = 0; i < c->nroles; i++) {
+		printf("role\t%s\t%s\t", c->roles[i].name, role_name(c->roles[i].role));
+		if (c->roles[i].ifindex)
+			printf("%" PRIu32 "\n", c->roles[i].ifindex);
+		else
+			printf("-\n");
+	}
 	for (i = 0; i < 32; i++)
 		if (c->features_set & (1U << i))
 			printf("feature\t%s\t%s\n", feature_name(i),
@@ -134,6 +117,8 @@ static void print_dump(const struct snapshot *s)
 	}
 	printf("events\t%" PRIu64 "\t%" PRIu64 "\n", s->events_sent, s->events_suppressed);
 	printf("diagnostics\t%" PRIu64 "\t%" PRIu64 "\n", s->diag_av_snat, s->diag_asymmetric);
+	printf("confirm\t%s\t%" PRIu32 "\t%" PRIu64 "\n", s->confirm_pending ? "pending" : "none",
+	       s->confirm_left_ms, s->rollbacks);
 	rules_print(stdout, &s->rules, true);
 }
 
@@ -143,10 +128,15 @@ static void print_text(const struct snapshot *s)
 	const char *sep = " ";
 	unsigned int f, i;
 
-	printf("interfaces:\n");
-	for (i = 0; i < s->nifaces; i++)
-		printf("  %-15s  %s\n", s->ifaces[i].name, role_name(s->ifaces[i].role));
-	if (!s->nifaces)
+	printf("roles:\n");
+	for (i = 0; i < c->nroles; i++) {
+		printf("  %-15s  %-8s  ", c->roles[i].name, role_name(c->roles[i].role));
+		if (c->roles[i].ifindex)
+			printf("bound (ifindex %" PRIu32 ")\n", c->roles[i].ifindex);
+		else
+			printf("waiting for an interface of this name\n");
+	}
+	if (!c->nroles)
 		printf("  (none: lyncedge changes nothing in this namespace)\n");
 	printf("features:");
 	/* The module may know more features than this tool has words for. */
@@ -184,6 +174,12 @@ static void print_text(const struct snapshot *s)
 	printf("diagnostics: %" PRIu64 " A/V packets with their source NATed on the way in, %"
 	       PRIu64 " packets of the edge's service addresses on another path\n",
 	       s->diag_av_snat, s->diag_asymmetric);
+	if (s->confirm_pending)
+		printf("confirm: a change reverts in %" PRIu32 " s unless confirmed (lyncedgectl confirm); ",
+		       (s->confirm_left_ms + 999) / 1000);
+	else
+		printf("confirm: no change awaits confirmation; ");
+	printf("%" PRIu64 " reverted unconfirmed\n", s->rollbacks);
 	rules_print(stdout, &s->rules, false);
 }
 

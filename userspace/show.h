@@ -2,29 +2,24 @@
 #ifndef LYNCEDGECTL_SHOW_H
 #define LYNCEDGECTL_SHOW_H
 
-#include <net/if.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "conf.h"
 #include "rules.h"
 
-struct iface {
-	char name[IF_NAMESIZE];
-	uint32_t ifindex;
-	uint8_t role;
-};
-
 /* Everything `show` prints, read from the module in one go. */
 struct snapshot {
-	struct iface *ifaces;
-	size_t nifaces;
-	struct conf conf;
+	struct conf conf;	/* the roles with what they are bound to, too */
 	struct rules rules;
 	uint64_t events_sent;
 	uint64_t events_suppressed;
 	uint64_t diag_av_snat;		/* packets, see enum lyncedge_diag */
 	uint64_t diag_asymmetric;
+	bool confirm_pending;		/* a change awaits confirmation */
+	uint32_t confirm_left_ms;	/* until it reverts */
+	uint64_t rollbacks;		/* changes reverted unconfirmed */
 };
 
 /*

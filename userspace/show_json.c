@@ -12,7 +12,7 @@
 #include "names.h"
 #include "show.h"
 
-#define SHOW_JSON_VERSION 2
+#define SHOW_JSON_VERSION 3
 
 static void json_addr(FILE *f, uint8_t family, const uint8_t *addr, int len)
 {
@@ -24,16 +24,20 @@ static void json_addr(FILE *f, uint8_t family, const uint8_t *addr, int len)
 	json_string(f, buf);
 }
 
-static void json_interfaces(FILE *f, const struct snapshot *s)
+/* Every role, and the interface it is bound to (null while it waits for one). */
+static void json_roles(FILE *f, const struct conf *c)
 {
 	size_t i;
 
-	fputs("\"interfaces\":[", f);
-	for (i = 0; i < s->nifaces; i++) {
+	fputs("\"roles\":[", f);
+	for (i = 0; i < c->nroles; i++) {
 		fprintf(f, "%s{\"name\":", i ? "," : "");
-		json_string(f, s->ifaces[i].name);
-		fprintf(f, ",\"ifindex\":%" PRIu32 ",\"role\":\"%s\"}", s->ifaces[i].ifindex,
-			role_name(s->ifaces[i].role));
+		json_string(f, c->roles[i].name);
+		fprintf(f, ",\"role\":\"%s\",\"ifindex\":", role_name(c->roles[i].role));
+		if (c->roles[i].ifindex)
+			fprintf(f, "%" PRIu32 "}", c->roles[i].ifindex);
+		else
+			fputs("null}", f);
 	}
 	fputs("]", f);
 }
@@ -136,13 +140,15 @@ static void json_rules(FILE *f, const struct rules *rules)
 void show_json(FILE *f, const struct snapshot *s)
 {
 	fprintf(f, "{\"version\":%d,", SHOW_JSON_VERSION);
-	json_interfaces(f, s);
+	json_roles(f, &s->conf);
 	fputs(",", f);
 	json_config(f, &s->conf);
 	fputs(",", f);
 	json_rules(f, &s->rules);
 	fprintf(f, ",\"events\":{\"sent\":%" PRIu64 ",\"suppressed\":%" PRIu64 "}",
 		s->events_sent, s->events_suppressed);
-	fprintf(f, ",\"diagnostics\":{\"av_snat\":%" PRIu64 ",\"asymmetric\":%" PRIu64 "}}\n",
+	fprintf(f, ",\"diagnostics\":{\"av_snat\":%" PRIu64 ",\"asymmetric\":%" PRIu64 "}",
 		s->diag_av_snat, s->diag_asymmetric);
+	fprintf(f, ",\"confirm\":{\"pending\":%s,\"ms_left\":%" PRIu32 ",\"reverted\":%" PRIu64
+		"}}\n", s->confirm_pending ? "true" : "false", s->confirm_left_ms, s->rollbacks);
 }

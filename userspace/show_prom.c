@@ -98,11 +98,20 @@ void show_prometheus(FILE *f, const struct snapshot *s)
 	prom_counter(f, "lyncedge_diag_asymmetric_packets_total",
 		     "Packets of the edge's service addresses off its external side (gateway).",
 		     s->diag_asymmetric);
+	prom_counter(f, "lyncedge_rollbacks_total",
+		     "Changes reverted because no confirmation came in time.", s->rollbacks);
+	prom_head(f, "lyncedge_confirm_pending", "gauge",
+		  "1 while a change awaits confirmation, else 0.");
+	fprintf(f, "lyncedge_confirm_pending %d\n", s->confirm_pending);
+	prom_head(f, "lyncedge_confirm_seconds_left", "gauge",
+		  "Seconds until the change that awaits confirmation reverts, 0 for none.");
+	fprintf(f, "lyncedge_confirm_seconds_left %.3f\n", s->confirm_left_ms / 1000.0);
 	prom_head(f, "lyncedge_interface_role", "gauge",
-		  "1 for each interface with a role.");
-	for (i = 0; i < s->nifaces; i++) {
+		  "1 for each interface name with a role; bound says whether an interface has it.");
+	for (i = 0; i < s->conf.nroles; i++) {
 		fputs("lyncedge_interface_role{interface=", f);
-		prom_label(f, s->ifaces[i].name);
-		fprintf(f, ",role=\"%s\"} 1\n", role_name(s->ifaces[i].role));
+		prom_label(f, s->conf.roles[i].name);
+		fprintf(f, ",role=\"%s\",bound=\"%s\"} 1\n", role_name(s->conf.roles[i].role),
+			s->conf.roles[i].ifindex ? "yes" : "no");
 	}
 }

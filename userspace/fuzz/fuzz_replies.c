@@ -2,7 +2,7 @@
 /*
  * libFuzzer target: the kernel's replies. Every reading command of the tool
  * runs against the fake kernel, which answers with the input (see
- * fake_kernel.h): the reply parsers of genl.c, rules.c, conf.c, show.c and
+ * fake_kernel.h): the reply parsers of genl.c, rules.c, conf_nl.c, show.c and
  * monitor.c, and the writers of every output form and export, see whatever
  * it holds.
  */
@@ -11,7 +11,7 @@
 
 #include "fake_kernel.h"
 
-static char *const commands[][3] = {
+static char *const commands[][4] = {
 	{ "lyncedgectl", "show", NULL },
 	{ "lyncedgectl", "show", "dump" },
 	{ "lyncedgectl", "show", "--json" },
@@ -26,6 +26,8 @@ static char *const commands[][3] = {
 	{ "lyncedgectl", "export", "ip6tables" },
 	{ "lyncedgectl", "export", "iptables-ipset" },
 	{ "lyncedgectl", "export", "ipset" },
+	{ "lyncedgectl", "confirm", NULL },
+	{ "lyncedgectl", "set-role", "eth0", "external" },
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -42,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		fake_kernel_reset(data, size);
-		lyncedgectl_main(commands[i][2] ? 3 : 2, (char **)commands[i]);
+		lyncedgectl_main(commands[i][2] ? commands[i][3] ? 4 : 3 : 2, (char **)commands[i]);
 	}
 	return 0;
 }

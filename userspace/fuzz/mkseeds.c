@@ -88,22 +88,23 @@ static int save(const char *dir, const char *name)
 	return 0;
 }
 
-static void roles(void)
+/* One array of GET_CONFIG's dump in a message of its own. */
+static struct nlmsghdr *array(int type, struct nlattr **nest)
 {
-	struct nlmsghdr *nlh = msg(LYNCEDGE_CMD_GET_ROLE, NLM_F_MULTI);
+	struct nlmsghdr *nlh = msg(LYNCEDGE_CMD_GET_CONFIG, NLM_F_MULTI);
 
-	mnl_attr_put_u32(nlh, LYNCEDGE_A_IFINDEX, 2);
-	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "eth0");
-	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
-	end(nlh);
-	control(NLMSG_DONE, 0, NULL);
-	flush();
+	*nest = mnl_attr_nest_start(nlh, type);
+	return nlh;
 }
 
+/*
+ * The GET_CONFIG dump: the settings, then the roles (one bound, one
+ * waiting), peers, service addresses and custom rules, in two reads.
+ */
 static void config(void)
 {
 	struct nla_bitfield32 bf = { LYNCEDGE_FEATURE_F_CORE, __LYNCEDGE_FEATURE_F_ALL };
-	struct nlmsghdr *nlh = msg(LYNCEDGE_CMD_GET_CONFIG, 0);
+	struct nlmsghdr *nlh = msg(LYNCEDGE_CMD_GET_CONFIG, NLM_F_MULTI);
 	struct nlattr *nest, *entry;
 	struct in_addr a4;
 
@@ -116,23 +117,54 @@ static void config(void)
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, 50);
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_GATEWAY);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, 7);
+	end(nlh);
+
+	nlh = array(LYNCEDGE_A_ROLES, &nest);
+	entry = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_strz(nlh, LYNCEDGE_ROLE_A_IFNAME, "eth0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_ROLE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u32(nlh, LYNCEDGE_ROLE_A_IFINDEX, 2);
+	mnl_attr_nest_end(nlh, entry);
+	entry = mnl_attr_nest_start(nlh, 2);
+	mnl_attr_put_strz(nlh, LYNCEDGE_ROLE_A_IFNAME, "eth1.\"v\"");
+	mnl_attr_put_u8(nlh, LYNCEDGE_ROLE_A_ROLE, LYNCEDGE_ROLE_INTERNAL);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
+	end(nlh);
+	flush();
+
 	inet_pton(AF_INET, "198.51.100.0", &a4);
-	nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+	nlh = array(LYNCEDGE_A_PEERS, &nest);
 	entry = mnl_attr_nest_start(nlh, 1);
 	mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_GROUP, LYNCEDGE_GROUP_FRONTEND);
 	mnl_attr_put(nlh, LYNCEDGE_PEER_A_ADDR, 4, &a4);
 	mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_PREFIXLEN, 24);
 	mnl_attr_nest_end(nlh, entry);
 	mnl_attr_nest_end(nlh, nest);
+	end(nlh);
+
 	inet_pton(AF_INET, "192.0.2.1", &a4);
-	nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
+	nlh = array(LYNCEDGE_A_SERVICES, &nest);
 	entry = mnl_attr_nest_start(nlh, 1);
 	mnl_attr_put_u8(nlh, LYNCEDGE_SERVICE_A_SERVICE, LYNCEDGE_SERVICE_ACCESS);
 	mnl_attr_put(nlh, LYNCEDGE_SERVICE_A_ADDR, 4, &a4);
 	mnl_attr_nest_end(nlh, entry);
 	mnl_attr_nest_end(nlh, nest);
 	end(nlh);
-	control(NLMSG_ERROR, 0, NULL);
+
+	nlh = array(LYNCEDGE_A_CUSTOM_RULES, &nest);
+	entry = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_ROLE, LYNCEDGE_ROLE_INTERNAL);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_DIR, LYNCEDGE_DIR_OUT);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_PROTO, IPPROTO_UDP);
+	mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MIN, 20000);
+	mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MAX, 20999);
+	mnl_attr_put_strz(nlh, LYNCEDGE_CUSTOM_A_NAME, "a \"site\" rule \\ \xff");
+	mnl_attr_put_u32(nlh, LYNCEDGE_CUSTOM_A_ID, 1001);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
+	end(nlh);
+	control(NLMSG_DONE, 0, NULL);
 	flush();
 }
 
@@ -192,6 +224,8 @@ static void stats(void)
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_EVENTS_SUPPRESSED, 345);
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_AV_SNAT, 6);
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_ASYMMETRIC, 78);
+	mnl_attr_put_u64(nlh, LYNCEDGE_A_ROLLBACKS, 2);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM_LEFT, 41500);
 	end(nlh);
 	control(NLMSG_ERROR, 0, NULL);
 	flush();
@@ -230,12 +264,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: mkseeds DIR\n");
 		return 2;
 	}
-	/*
-	 * show: roles, configuration, custom rules, rules (raced, so read
-	 * again), event counters.
-	 */
+	/* show: configuration, rules (raced, so read again), event counters. */
 	seed[seed_len++] = 0;
-	roles();
 	config();
 	rules(LYNCEDGE_CMD_GET_RULES, 0);
 	rules(LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP_INTR);
@@ -243,10 +273,9 @@ int main(int argc, char **argv)
 	stats();
 	if (save(argv[1], "show"))
 		return 1;
-	/* showconf and the statements: configuration, custom rules, the ack. */
+	/* showconf and the statements: configuration, the ack. */
 	seed[seed_len++] = 0;
 	config();
-	rules(LYNCEDGE_CMD_GET_RULES, 0);
 	control(NLMSG_ERROR, 0, NULL);
 	flush();
 	if (save(argv[1], "showconf"))
