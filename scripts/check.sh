@@ -42,6 +42,9 @@ result $status "static: checkpatch.pl --strict on every kernel source file"
 scripts/cppcheck.sh
 result $? "static: cppcheck on the tool and the test programs"
 
+scripts/hotpath-locks.sh
+result $? "static: the per-packet path (judge, match, hooks, gateway, events, counters) takes no lock"
+
 # KTAP results of a test program, each line tagged with where it ran.
 collect() { # TAG OUTPUT
 	sed -n 's/^\(not \)\{0,1\}ok [0-9]* /&/p' "$2" |

@@ -2,6 +2,8 @@
 # Boot one Debian kernel under qemu (TCG: no KVM here) with the test
 # initramfs and run MODE (check, demo or bench) inside it.
 # usage: vm-run.sh KVER MODE LOG
+# LYNCEDGE_TESTS (a comma-separated list of selftests/*.sh) runs only those
+# in check mode: for working on one test, never in make check.
 # Prints what the guest printed between its markers; exits non-zero when the
 # guest did not finish, or when the kernel logged an oops, BUG or WARNING.
 set -euo pipefail
@@ -37,7 +39,7 @@ fi
 timeout $limit qemu-system-x86_64 -machine q35 $cpu -cpu max -m $mem \
 	-display none -monitor none -serial stdio -no-reboot -nic none \
 	-kernel "$KIMAGE" -initrd "$initrd" \
-	-append "console=ttyS0 loglevel=1 panic=-1 oops=panic panic_on_warn=1 lyncedge.mode=$mode lyncedge.bench=${LYNCEDGE_BENCH:-}" \
+	-append "console=ttyS0 loglevel=1 panic=-1 oops=panic panic_on_warn=1 lyncedge.mode=$mode lyncedge.bench=${LYNCEDGE_BENCH:-} lyncedge.tests=${LYNCEDGE_TESTS:-}" \
 	</dev/null >"$log" 2>&1 || true
 tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 

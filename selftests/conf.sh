@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# The whole configuration as text: showconf prints it, setconf applies a
-# file whole or not at all, every error with its line number, and
-# `showconf | setconf -` changes nothing. Counters survive a setconf.
+# The whole configuration as text: showconf prints it, roles first, setconf
+# applies a file whole or not at all, every error with its line number, and
+# `showconf | setconf -` changes nothing, whatever names the rules and
+# interfaces have. Counters survive a setconf.
 . ./lib.sh
 
 external_pair conf
@@ -12,6 +13,7 @@ showconf() { in_ns $NS $CTL showconf; }
 
 cat >/tmp/default.conf <<'CONF'
 # lyncedge configuration: lyncedgectl statements, read by setconf
+set-role t0 external
 set-media-range 50000-59999
 set-mode external enforce
 set-mode internal enforce
@@ -19,13 +21,16 @@ set-deployment host
 set-event-rate 10 burst 50
 CONF
 showconf >/tmp/conf.now
-check "conf: showconf of a fresh namespace is the default" cmp -s /tmp/conf.now /tmp/default.conf
+check "conf: showconf of a fresh namespace with one role is the default and the role" \
+	cmp -s /tmp/conf.now /tmp/default.conf
 
 check "conf: a flow to tcp/443 counts on rule 5" in_ns $PEER "$PROBE" send tcp 192.0.2.1 443 c1
 check "conf: rule 5 has counted it" [ "$(packets $NS 5)" = 1 ]
 
 cat >/tmp/good.conf <<'CONF'
 # lyncedge configuration: lyncedgectl statements, read by setconf
+set-role t0 external
+set-role vlan.20 internal
 enable ocs2007
 set-media-range 40000-40999
 set-mode external enforce
@@ -81,14 +86,57 @@ check "conf: and nothing changed" cmp -s /tmp/conf.now /tmp/good.conf
 ktap $? "conf: a missing file is refused"
 check "conf: naming it" grep -q "/nonexistent.conf" /tmp/conf.err
 
+# A file without set-role lines leaves no role: setconf says so, and does it.
 : >/tmp/empty.conf
-check "conf: setconf of an empty file" in_ns $NS $CTL setconf /tmp/empty.conf
+check "conf: setconf of an empty file" sh -c "$IP netns exec $NS $CTL setconf /tmp/empty.conf 2>/tmp/conf.err"
+check "conf: warns that the roles are gone" \
+	grep -q "has no set-role line: the 2 roles this namespace had are gone" /tmp/conf.err
+check "conf: and they are: show says lyncedge changes nothing" \
+	sh -c "$IP netns exec $NS $CTL show | grep -q 'changes nothing'"
+check "conf: a file with its set-role line brings the role back" \
+	in_ns $NS $CTL setconf /tmp/default.conf
 showconf >/tmp/conf.now
-check "conf: an empty file is the default configuration" cmp -s /tmp/conf.now /tmp/default.conf
+check "conf: and showconf is the default again" cmp -s /tmp/conf.now /tmp/default.conf
+check "conf: setconf of a file with roles warns of nothing" \
+	sh -c "$IP netns exec $NS $CTL setconf /tmp/default.conf 2>&1 | grep -q . && exit 1; exit 0"
+
+# Names as users type them, through showconf | setconf: quotes, runs of
+# blanks, '#', a backslash, UTF-8 and a byte of no charset; all kept to the
+# byte, each rule with its id.
+in_ns $NS $CTL add-rule external in tcp 6001 'a  b#c "q" \ x' &&
+	in_ns $NS $CTL add-rule external in tcp 6002 " lead\"and\"trail " &&
+	in_ns $NS $CTL add-rule external in tcp 6003 "$(printf 'caf\303\251 \377')" &&
+	in_ns $NS $CTL add-rule external in tcp 6004 SIP on the site\'s moved port &&
+	in_ns $NS $CTL set-role 've"th#1' internal
+ktap $? "names: add-rule and set-role take names with quotes, blanks, '#', '\\' and any byte"
+names() { in_ns $NS $CTL show dump | awk -F'\t' '$1 == "rule" && $8 == "custom" { print $2 "|" $12 } $1 == "role" { print $2 }'; }
+names >/tmp/names.before
+check "names: the module has them as typed" grep -qxF '1001|a  b#c "q" \ x' /tmp/names.before
+check "names: a name of several words is the words with one blank between" \
+	grep -qxF "1004|SIP on the site's moved port" /tmp/names.before
+showconf >/tmp/names.conf
+showconf | in_ns $NS $CTL setconf -
+ktap $? "names: showconf | setconf - takes them back"
+names >/tmp/names.after
+check "names: every name and id unchanged" cmp -s /tmp/names.before /tmp/names.after
+check "names: showconf quotes what needs it" grep -qxF 'add-rule external in tcp 6001 "a  b#c \"q\" \\ x"' /tmp/names.conf
+! in_ns $NS $CTL add-rule external in tcp 6009 "$(printf 'x\nenable xmpp')" 2>/tmp/conf.err
+ktap $? "names: a name with a new line is refused"
+check "names: saying why" grep -q "no control characters" /tmp/conf.err
+check "names: and nothing else changed (xmpp still off)" sh -c "! $IP netns exec $NS $CTL showconf | grep -q '^enable xmpp'"
+
+# Ids are handed out by changes that happen: a refused one takes none.
+in_ns $NS $CTL add-rule external in tcp 443 clash 2>/dev/null
+ktap $(($? != 1)) "ids: a custom rule on a built-in rule's port is refused"
+in_ns $NS $CTL add-rule external in tcp 6005 next
+check "ids: the next rule gets the next id, 1005" \
+	[ "$(in_ns $NS $CTL show dump | awk -F'\t' '$12 == "next" { print $2 }')" = 1005 ]
+check "conf: back to the default" in_ns $NS $CTL setconf /tmp/default.conf
 
 # show dump: one tab-separated record per line, for scripts.
 in_ns $NS $CTL show dump >/tmp/dump
-check "dump: the role, tab-separated" grep -qx "$(printf 'role\tt0\texternal')" /tmp/dump
+check "dump: the role and the ifindex it is bound to, tab-separated" \
+	grep -qx "$(printf 'role\tt0\texternal\t')$(in_ns $NS cat /sys/class/net/t0/ifindex)" /tmp/dump
 check "dump: 28 rule records of 12 fields" \
 	sh -c "[ \$(awk -F'\t' '\$1 == \"rule\" && NF == 12' /tmp/dump | wc -l) -eq 28 ]"
 check "dump: 4 drop records of 5 fields" \
@@ -132,7 +180,8 @@ $IP netns add other-$$
 in_ns $NS $CTL set-mode external audit
 in_ns other-$$ $CTL showconf >/tmp/conf.other
 $IP netns del other-$$
-check "conf: another namespace neither sees nor shares this configuration" \
-	cmp -s /tmp/conf.other /tmp/default.conf
+grep -v '^set-role' /tmp/default.conf >/tmp/conf.norole
+check "conf: another namespace neither sees nor shares this configuration or its roles" \
+	cmp -s /tmp/conf.other /tmp/conf.norole
 
 ktap_finish

@@ -75,9 +75,9 @@ listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 tc
 say "what lyncedgectl monitor printed"
 cat /tmp/demo.mon
 
-say "lyncedgectl show --json | jq -c '.interfaces, .config, .drops, .events, (.rules[] | select(.packets > 0))'"
+say "lyncedgectl show --json | jq -c '.roles, .config, .drops, .events, (.rules[] | select(.packets > 0))'"
 in_ns $EDGE $CTL show --json >/tmp/demo.json
-jq -Mc '.interfaces, .config, .drops, .events, (.rules[] | select(.packets > 0))' /tmp/demo.json
+jq -Mc '.roles, .config, .drops, .events, (.rules[] | select(.packets > 0))' /tmp/demo.json
 jq -e -f show.schema.jq /tmp/demo.json >/dev/null && echo "(the whole document matches the schema of lyncedgectl(8))"
 
 say "lyncedgectl show --prometheus (without the zero and the enabled samples)"

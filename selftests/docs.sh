@@ -58,5 +58,8 @@ check "completion: services" [ "$(complete_words set-service "")" = "access av w
 check "completion: groups" [ "$(complete_words add-peer d)" = "director " ]
 check "completion: show's forms" [ "$(complete_words show --)" = "--json --prometheus " ]
 check "completion: nothing after a complete command" [ -z "$(complete_words showconf "")" ]
+check "completion: setconf offers --confirm" \
+	sh -c "echo '$(complete_words setconf --c)' | grep -qx -- '--confirm '"
+check "completion: nothing to say after --confirm, the seconds" [ -z "$(complete_words setconf --confirm "")" ]
 
 ktap_finish

@@ -6,7 +6,8 @@
 # get the same verdict (did the listener get it?) and grow the counter of the
 # same rule in all three. The configuration uses what the rulesets must
 # translate: service addresses that tell the three external in tcp/443 rows
-# apart, peers of one family only, a custom range, an optional feature, and
+# apart, peers of one family only (::/0 among them, which takes no IPv4
+# address in any of the three), a custom range, an optional feature, and
 # one role in audit mode.
 . ./lib.sh
 
@@ -23,6 +24,9 @@ $IP -n $INET addr add 192.0.2.3/24 dev i0
 $IP -n $INET addr add 2001:db8:e::3/64 dev i0 nodad
 $IP -n $EDGE route add 192.0.2.3/32 dev e0 src 192.0.2.12
 $IP -n $EDGE -6 route add 2001:db8:e::3/128 dev e0 src 2001:db8:e::12
+# An internal host outside the front end's prefix.
+$IP -n $EDGE addr add 10.20.0.1/24 dev e1
+$IP -n $LAN addr add 10.20.0.2/24 dev l0
 
 check "export: the configuration is set" in_ns $EDGE $CTL setconf - <<'CONF'
 enable xmpp
@@ -31,6 +35,7 @@ set-service access 192.0.2.1 2001:db8:e::1
 set-service webconf 192.0.2.11
 set-service av 192.0.2.12 2001:db8:e::12
 add-peer frontend 198.51.100.0/24
+add-peer branch ::/0
 add-rule external in udp 40000-40009 site range
 CONF
 check "export: set-role e0 external" in_ns $EDGE $CTL set-role e0 external
@@ -71,6 +76,8 @@ lan 198.51.100.1 tcp 23456
 lan 2001:db8:1::1 udp 3478
 lan 198.51.100.1 tcp 50001
 lan 198.51.100.1 tcp 22
+lan 10.20.0.1 tcp 5062
+lan 2001:db8:1::1 tcp 5062
 edge 198.51.100.2 tcp 5061
 edge 2001:db8:1::2 tcp 5061
 edge 198.51.100.2 tcp 22

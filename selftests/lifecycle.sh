@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Interfaces and namespaces that go away while they have roles, and
-# unloading the module while traffic flows. Ends with the module unloaded.
+# Roles follow interface names: an interface deleted, re-created, renamed,
+# moved in and out, each time judged exactly while it has the name; a
+# namespace that goes away with roles and traffic, and unloading the module
+# while traffic flows. Ends with the module unloaded.
 . ./lib.sh
 
 load_module
@@ -9,42 +11,71 @@ topology_up
 trap topology_down EXIT
 listen $EDGE /tmp/edge.log tcp:22 tcp:443 udp:3478 udp:3479 || exit 1
 
-roles() { in_ns $EDGE $CTL show | awk '/^interfaces:/ { on = 1; next } /^features:/ { on = 0 } on'; }
+# judged WHEN ADDR: tcp/22 to ADDR from INET is dropped, reaches no
+# listener and counts as a drop of external in: the interface has the role.
+judged() {
+	before=$(packets $EDGE drop external in)
+	in_ns $INET "$PROBE" send tcp "$2" 22 "j$le_tests" </dev/null
+	rc=$?
+	got=$(grep -c " j$le_tests\$" /tmp/edge.log)
+	after=$(packets $EDGE drop external in)
+	[ $rc -eq 1 ] && [ "$got" = 0 ] && [ $((after - before)) -ge 1 ]
+	ktap $? "lifecycle: $1: tcp/22 to $2 is dropped ($rc), reaches no listener ($got), counts as a drop (+$((after - before)))"
+}
+
+# untouched WHEN ADDR: the same flow passes and counts nothing: no role.
+untouched() {
+	before=$(packets $EDGE drop external in)
+	in_ns $INET "$PROBE" send tcp "$2" 22 "u$le_tests" </dev/null
+	rc=$?
+	got=$(grep -c " u$le_tests\$" /tmp/edge.log)
+	after=$(packets $EDGE drop external in)
+	[ $rc -eq 0 ] && [ "$got" = 1 ] && [ "$after" = "$before" ]
+	ktap $? "lifecycle: $1: tcp/22 to $2 passes ($rc), reaches its listener ($got), counts nothing"
+}
+
+# state NAME: "bound" or "waiting", as show says of the role of NAME.
+state() {
+	in_ns $EDGE $CTL show dump | awk -F'\t' -v n="$1" '$1 == "role" && $2 == n {
+		print ($4 == "-" ? "waiting" : "bound") }'
+}
 
 check "lifecycle: set-role e0 external" in_ns $EDGE $CTL set-role e0 external
-in_ns $INET "$PROBE" send tcp 192.0.2.1 22 l1
-check "lifecycle: with the role, tcp/22 to e0 is dropped" [ $? -eq 1 ]
+judged "with the role" 192.0.2.1
 
-# The interface goes away: its role goes with it, and a new interface that
-# gets the same name (or the same index) starts without one.
+# Roles belong to names, as nftables' iifname: the interface goes, the
+# role waits for the next interface of that name, which has it at once.
 $IP -n $EDGE link del e0
-check "lifecycle: a deleted interface loses its role" sh -c "! $IP netns exec $EDGE $CTL show | grep -q ' e0 '"
+check "lifecycle: a deleted interface's role waits for its name" [ "$(state e0)" = waiting ]
 veth $INET i0 192.0.2.2 2001:db8:e::2 $EDGE e0 192.0.2.1 2001:db8:e::1
-check "lifecycle: an interface re-created with the same name has no role" \
-	sh -c "$IP netns exec $EDGE $CTL show | grep -q 'changes nothing'"
-check "lifecycle: and tcp/22 to it passes again" in_ns $INET "$PROBE" send tcp 192.0.2.1 22 l2
+check "lifecycle: an interface created with the name has the role" [ "$(state e0)" = bound ]
+judged "re-created under the name" 192.0.2.1
 
-# Renamed, it keeps its role: roles belong to interfaces, not to names.
-check "lifecycle: set-role e0 external again" in_ns $EDGE $CTL set-role e0 external
-$IP -n $EDGE link set e0 down
+# Renamed away from the name, it loses the role; renamed back, it has it.
 $IP -n $EDGE link set e0 name ext0
-$IP -n $EDGE link set ext0 up
-check "lifecycle: a renamed interface keeps its role" sh -c "$IP netns exec $EDGE $CTL show | grep -Eq '^ +ext0 +external'"
+check "lifecycle: renamed away, the role waits again" [ "$(state e0)" = waiting ]
+untouched "renamed to ext0" 192.0.2.1
+$IP -n $EDGE link set ext0 name e0
+judged "renamed back to e0" 192.0.2.1
 
-# An interface moved to another namespace leaves its role behind.
+# Moved in under a name with a role, an interface has it; moved out, it
+# leaves the role behind, and has none where it goes.
 $IP netns add move-$$
-$IP -n $EDGE link set ext0 netns move-$$
-check "lifecycle: an interface moved out of the namespace loses its role" \
-	sh -c "$IP netns exec $EDGE $CTL show | grep -q 'changes nothing'"
-check "lifecycle: and has none in its new namespace" \
+check "lifecycle: set-role e5 external, no e5 yet" in_ns $EDGE $CTL set-role e5 external
+$IP link add e5 netns move-$$ type veth peer name i5 netns $INET
+$IP -n $INET addr add 100.64.0.2/30 dev i5
+$IP -n $INET link set i5 up
+$IP -n move-$$ link set e5 netns $EDGE
+$IP -n $EDGE addr add 100.64.0.1/30 dev e5
+$IP -n $EDGE link set e5 up
+check "lifecycle: e5 moved into the namespace has the role" [ "$(state e5)" = bound ]
+judged "moved in as e5" 100.64.0.1
+$IP -n $EDGE link set e5 netns move-$$
+check "lifecycle: moved out, its role waits" [ "$(state e5)" = waiting ]
+check "lifecycle: and it has none in its new namespace" \
 	sh -c "$IP netns exec move-$$ $CTL show | grep -q 'changes nothing'"
+check "lifecycle: set-role e5 none" in_ns $EDGE $CTL set-role e5 none
 $IP netns del move-$$
-# Its peer goes with it, asynchronously; then the topology is whole again.
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	$IP -n $INET link show i0 >/dev/null 2>&1 || break
-	sleep 0.1
-done
-veth $INET i0 192.0.2.2 2001:db8:e::2 $EDGE e0 192.0.2.1 2001:db8:e::1
 
 # A namespace deleted while it has roles and traffic.
 $IP netns add gone-$$

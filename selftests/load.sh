@@ -43,9 +43,16 @@ check "cli: no subcommand prints usage" grep -q "^usage:" $out
 ! $CTL set-role lo bogus 2>$out
 ktap $? "cli: bad role exits 1"
 check "cli: bad role prints the set-role usage" grep -q "usage: lyncedgectl set-role" $out
-! $CTL set-role nosuch0 external 2>$out
-ktap $? "cli: unknown interface exits 1"
-check "cli: unknown interface is named" grep -q "no such interface" $out
+# A role belongs to a name: one no interface has yet waits for it.
+check "cli: set-role of a name no interface has succeeds" $CTL set-role nosuch0 external
+check "cli: show says the role waits for its interface" \
+	sh -c "$CTL show | grep -Eq '^ +nosuch0 +external +waiting for an interface'"
+check "cli: set-role nosuch0 none takes it away" $CTL set-role nosuch0 none
+! $CTL set-role 'bad/name' external 2>$out
+ktap $? "cli: a name no interface can have exits 1"
+check "cli: and the error says why" grep -q "is not a name an interface can have" $out
+! $CTL set-role "$(printf 'x\ty')" external 2>$out
+ktap $? "cli: a name with a control character exits 1"
 ! $CTL set-role lo external 2>$out
 ktap $? "cli: loopback cannot have a role"
 check "cli: the kernel's extack message reaches the user" grep -q "loopback interface cannot have a role" $out

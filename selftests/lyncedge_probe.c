@@ -34,6 +34,11 @@
  *                    ADDR, it first sends one datagram from PORT to ADDR
  *                    DPORT, opening the flow whose replies a benchmark sends.
  *                    Prints "ready", then waits until killed.
+ *   syn ADDR PORT COUNT
+ *                    COUNT TCP SYNs to the IPv4 ADDR, from raw sockets, each
+ *                    from its own source port (a new flow each), a few at a
+ *                    time so that no receive queue overflows. Prints how
+ *                    many it sent; exit 0 when every one was.
  *   netns COUNT      Makes COUNT network namespaces one after the other,
  *                    each dropping the one before (its last reference):
  *                    namespace churn without a program run for each.
@@ -45,6 +50,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +73,7 @@ static int usage(void)
 		"       lyncedge_probe spray ADDR PORT COUNT\n"
 		"       lyncedge_probe asuser UID CMD...\n"
 		"       lyncedge_probe sink PORT [ADDR DPORT]\n"
+		"       lyncedge_probe syn ADDR PORT COUNT\n"
 		"       lyncedge_probe netns COUNT\n");
 	return 2;
 }
@@ -408,6 +415,77 @@ static int cmd_sink(int argc, char **argv)
 	return 0;
 }
 
+/* The ones' complement sum of RFC 793, over the pseudo header and the segment. */
+static uint16_t tcp_checksum(const struct in_addr *src, const struct in_addr *dst,
+			     const uint8_t *seg, size_t len)
+{
+	uint32_t sum = 0;
+	size_t i;
+
+	sum += ntohs(src->s_addr & 0xffff) + ntohs(src->s_addr >> 16);
+	sum += ntohs(dst->s_addr & 0xffff) + ntohs(dst->s_addr >> 16);
+	sum += IPPROTO_TCP + len;
+	for (i = 0; i + 1 < len; i += 2)
+		sum += seg[i] << 8 | seg[i + 1];
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return htons(~sum & 0xffff);
+}
+
+static int cmd_syn(int argc, char **argv)
+{
+	struct sockaddr_in dst = { .sin_family = AF_INET }, src;
+	socklen_t slen = sizeof(src);
+	uint8_t seg[20];
+	int port, count, fd, i, sent = 0;
+	uint16_t sum;
+
+	if (argc != 3)
+		return usage();
+	port = parse_port(argv[1]);
+	count = atoi(argv[2]);
+	if (port < 0 || count < 1 || inet_pton(AF_INET, argv[0], &dst.sin_addr) != 1)
+		return usage();
+	/* The source address the route gives, for the checksum. */
+	dst.sin_port = htons(port);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&dst, sizeof(dst)) ||
+	    getsockname(fd, (struct sockaddr *)&src, &slen)) {
+		perror("lyncedge_probe: syn: route");
+		return 2;
+	}
+	close(fd);
+	dst.sin_port = 0;
+	fd = socket(AF_INET, SOCK_RAW, IPPROTO_TCP);
+	if (fd < 0) {
+		perror("lyncedge_probe: syn: raw socket");
+		return 2;
+	}
+	for (i = 0; i < count; i++) {
+		int sport = 20000 + i % 40000;
+
+		memset(seg, 0, sizeof(seg));
+		seg[0] = sport >> 8;
+		seg[1] = sport & 0xff;
+		seg[2] = port >> 8;
+		seg[3] = port & 0xff;
+		seg[7] = i & 0xff;
+		seg[12] = 5 << 4;	/* 20 bytes of header, no options */
+		seg[13] = 0x02;		/* SYN */
+		seg[14] = 0x10;		/* a window of 4096 */
+		sum = tcp_checksum(&src.sin_addr, &dst.sin_addr, seg, sizeof(seg));
+		memcpy(&seg[16], &sum, sizeof(sum));
+		if (sendto(fd, seg, sizeof(seg), 0, (struct sockaddr *)&dst, sizeof(dst)) ==
+		    sizeof(seg))
+			sent++;
+		if (i % 32 == 31)
+			usleep(2000);
+	}
+	close(fd);
+	printf("%d\n", sent);
+	return sent == count ? 0 : 1;
+}
+
 static int cmd_netns(int argc, char **argv)
 {
 	int count, i;
@@ -444,6 +522,8 @@ int main(int argc, char **argv)
 		return cmd_sink(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "asuser"))
 		return cmd_asuser(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "syn"))
+		return cmd_syn(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "netns"))
 		return cmd_netns(argc - 2, argv + 2);
 	return usage();

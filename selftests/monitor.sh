@@ -102,6 +102,35 @@ wait_lines $EV $((n + got + 1))
 check "flood: the next event carries the suppressed count" \
 	[ "$(tail -n $((got + 1)) $EV | jq -s 'map(.suppressed) | add')" -eq "$suppressed" ]
 
+# The same from both CPUs at once: the rate limit takes no lock, and every
+# drop is still an event or a suppressed one, each suppressed one reported
+# by exactly one event.
+sleep 1
+n=$(lines $EV)
+e0=$(events)
+d0=$(packets $NS drop external in)
+taskset -c 0 $IP netns exec $PEER "$PROBE" spray 192.0.2.1 30000 $FLOOD &
+p0=$!
+taskset -c 1 $IP netns exec $PEER "$PROBE" spray 192.0.2.1 31000 $FLOOD &
+p1=$!
+wait $p0 $p1
+sleep 1
+e1=$(events)
+d1=$(packets $NS drop external in)
+got=$(($(lines $EV) - n))
+sent=$(echo "$e0 $e1" | awk '{ print $3 - $1 }')
+suppressed=$(echo "$e0 $e1" | awk '{ print $4 - $2 }')
+echo "# flood from two CPUs: $((2 * FLOOD)) drops: $got events, $suppressed suppressed"
+check "flood, two CPUs: all $((2 * FLOOD)) dropped and counted" [ $((d1 - d0)) -eq $((2 * FLOOD)) ]
+check "flood, two CPUs: events and suppressed add up to the drops" \
+	[ $((got + suppressed)) -eq $((2 * FLOOD)) ]
+check "flood, two CPUs: every event sent arrived" [ "$got" -eq "$sent" ]
+sleep 0.5
+in_ns $PEER "$PROBE" raw 47 192.0.2.1 4
+wait_lines $EV $((n + got + 1))
+check "flood, two CPUs: the events report every suppressed drop once" \
+	[ "$(tail -n $((got + 1)) $EV | jq -s 'map(.suppressed) | add')" -eq "$suppressed" ]
+
 # The text form.
 in_ns $NS $CTL set-event-rate 1000 burst 1000
 in_ns $NS $CTL monitor >/tmp/mon.txt 2>&1 &

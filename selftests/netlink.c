@@ -25,14 +25,20 @@ struct nl_reply {
 	int error;
 	char extack[256];
 	int messages;		/* of a dump: how many of the family's */
+	uint16_t family_id;	/* of the controller's answer */
 	struct nla_bitfield32 features;
 	uint16_t media_min, media_max;
 	uint8_t mode_external, mode_internal;
 	int peers;
 	int services;
+	int roles, bound;	/* roles, and those with an interface */
+	int custom;		/* custom rules of GET_CONFIG */
+	uint32_t custom_id;	/* the last one's id */
 	uint32_t generation;
 	uint32_t event_rate, event_burst;
 	uint8_t deployment;
+	int confirm_left;	/* -1 without LYNCEDGE_A_CONFIRM_LEFT */
+	uint64_t rollbacks;
 };
 
 static int nl_ext_attr(const struct nlattr *attr, void *data)
@@ -45,6 +51,33 @@ static int nl_ext_attr(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
+static int nl_ctrl_attr(const struct nlattr *attr, void *data)
+{
+	struct nl_reply *r = data;
+
+	if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID)
+		r->family_id = mnl_attr_get_u16(attr);
+	return MNL_CB_OK;
+}
+
+static int nl_custom_attr(const struct nlattr *attr, void *data)
+{
+	struct nl_reply *r = data;
+
+	if (mnl_attr_get_type(attr) == LYNCEDGE_CUSTOM_A_ID)
+		r->custom_id = mnl_attr_get_u32(attr);
+	return MNL_CB_OK;
+}
+
+static int nl_role_attr(const struct nlattr *attr, void *data)
+{
+	struct nl_reply *r = data;
+
+	if (mnl_attr_get_type(attr) == LYNCEDGE_ROLE_A_IFINDEX)
+		r->bound++;
+	return MNL_CB_OK;
+}
+
 static int nl_family_attr(const struct nlattr *attr, void *data)
 {
 	struct nl_reply *r = data;
@@ -52,8 +85,26 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_FEATURES &&
 	    mnl_attr_get_payload_len(attr) == sizeof(r->features))
 		memcpy(&r->features, mnl_attr_get_payload(attr), sizeof(r->features));
-	if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID)
-		r->messages = mnl_attr_get_u16(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_CONFIRM_LEFT)
+		r->confirm_left = mnl_attr_get_u32(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_ROLLBACKS)
+		r->rollbacks = mnl_attr_get_u64(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_ROLES) {
+		const struct nlattr *entry;
+
+		mnl_attr_for_each_nested(entry, attr) {
+			r->roles++;
+			mnl_attr_parse_nested(entry, nl_role_attr, r);
+		}
+	}
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_CUSTOM_RULES) {
+		const struct nlattr *entry;
+
+		mnl_attr_for_each_nested(entry, attr) {
+			r->custom++;
+			mnl_attr_parse_nested(entry, nl_custom_attr, r);
+		}
+	}
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MEDIA_MIN)
 		r->media_min = mnl_attr_get_u16(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_MEDIA_MAX)
@@ -93,6 +144,7 @@ static int nl_talk(struct mnl_socket *nl, struct nlmsghdr *nlh, struct nl_reply 
 	int n;
 
 	memset(r, 0, sizeof(*r));
+	r->confirm_left = -1;
 	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	for (;;) {
@@ -113,11 +165,11 @@ static int nl_talk(struct mnl_socket *nl, struct nlmsghdr *nlh, struct nl_reply 
 			}
 			if (nlh->nlmsg_type == NLMSG_DONE)
 				return 0;
-			if (nlh->nlmsg_type >= NLMSG_MIN_TYPE) {
-				if (!(nlh->nlmsg_flags & NLM_F_MULTI))
-					mnl_attr_parse(nlh, GENL_HDRLEN, nl_family_attr, r);
-				else
-					r->messages++;
+			if (nlh->nlmsg_type == GENL_ID_CTRL) {
+				mnl_attr_parse(nlh, GENL_HDRLEN, nl_ctrl_attr, r);
+			} else if (nlh->nlmsg_type >= NLMSG_MIN_TYPE) {
+				mnl_attr_parse(nlh, GENL_HDRLEN, nl_family_attr, r);
+				r->messages += !!(nlh->nlmsg_flags & NLM_F_MULTI);
 			}
 		}
 	}
@@ -159,7 +211,7 @@ FIXTURE_SETUP(nl)
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, LYNCEDGE_GENL_NAME);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
-	self->family = self->r.messages;
+	self->family = self->r.family_id;
 	ASSERT_NE(0, self->family);
 }
 
@@ -188,18 +240,18 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	struct nl_reply r;
 	struct nlmsghdr *nlh;
 
-	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	nlh = nl_start(buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
 	snprintf(out, len,
-		 "features %#x media %u-%u modes %u %u peers %d services %d events %u/%u deployment %u",
+		 "features %#x media %u-%u modes %u %u peers %d services %d events %u/%u deployment %u roles %d custom %d",
 		 r.features.value, r.media_min, r.media_max, r.mode_external, r.mode_internal,
-		 r.peers, r.services, r.event_rate, r.event_burst, r.deployment);
+		 r.peers, r.services, r.event_rate, r.event_burst, r.deployment, r.roles, r.custom);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
 #define EXPECT_CONFIG_REJECTED(self, nlh, err) do {				\
-	char before[128], after[128];						\
+	char before[192], after[192];						\
 										\
 	config_of(_metadata, (self), before, sizeof(before));			\
 	EXPECT_REJECTED((self), (nlh), (err));					\
@@ -213,6 +265,230 @@ TEST_F(nl, set_role_names_no_interface)
 
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
 	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+/* A role belongs to a name: one no interface has waits for it, unbound. */
+TEST_F(nl, set_role_name_without_interface)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "later0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_INTERNAL);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(1, self->r.roles);
+	EXPECT_EQ(0, self->r.bound);
+
+	nlh = SET_ROLE(self);
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "later0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_NONE);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_ROLE, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(0, self->r.messages);
+}
+
+TEST_F(nl, set_role_name_no_interface_can_have)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "a/b");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+/* One record a line in every output: no control characters in a role's name. */
+TEST_F(nl, set_role_name_control_character)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "x\001y");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+/* Each command its own policy: SET_CONFIG's attributes are not SET_ROLE's. */
+TEST_F(nl, set_role_other_commands_attribute)
+{
+	struct nlmsghdr *nlh = SET_ROLE(self);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, config_other_commands_attribute)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_ID, 5);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, get_stats_takes_no_attribute)
+{
+	struct nlmsghdr *nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_STATS,
+					NLM_F_ACK);
+
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_ID, 5);
+	EXPECT_REJECTED(self, nlh, EINVAL);
+}
+
+static void put_role(struct nlmsghdr *nlh, const char *name, uint8_t role)
+{
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_ROLE_A_IFNAME, name);
+	mnl_attr_put_u8(nlh, LYNCEDGE_ROLE_A_ROLE, role);
+	mnl_attr_nest_end(nlh, entry);
+}
+
+/* Every role in one request, read back with the rest; an empty list takes them all away. */
+TEST_F(nl, roles_round_trip)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_ROLES);
+	char config[192];
+
+	put_role(nlh, "t0", LYNCEDGE_ROLE_EXTERNAL);
+	put_role(nlh, "later0", LYNCEDGE_ROLE_INTERNAL);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(2, self->r.roles);
+	EXPECT_EQ(1, self->r.bound);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_ROLES));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_NE(NULL, strstr(config, "roles 0"));
+}
+
+TEST_F(nl, roles_name_twice)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_ROLES);
+
+	put_role(nlh, "t0", LYNCEDGE_ROLE_EXTERNAL);
+	put_role(nlh, "t0", LYNCEDGE_ROLE_INTERNAL);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EEXIST);
+}
+
+TEST_F(nl, roles_role_none)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_ROLES);
+
+	put_role(nlh, "t0", LYNCEDGE_ROLE_NONE);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, roles_loopback)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_ROLES);
+
+	put_role(nlh, "lo", LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+/* The interface a role is bound to is the module's to say. */
+TEST_F(nl, roles_reply_only_ifindex)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_ROLES);
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_strz(nlh, LYNCEDGE_ROLE_A_IFNAME, "t0");
+	mnl_attr_put_u8(nlh, LYNCEDGE_ROLE_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u32(nlh, LYNCEDGE_ROLE_A_IFINDEX, 7);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+#define CONFIRM(self) nl_start((self)->buf, (self)->family, LYNCEDGE_CMD_CONFIRM, NLM_F_ACK)
+
+TEST_F(nl, confirm_nothing_pending)
+{
+	EXPECT_REJECTED(self, CONFIRM(self), ENOENT);
+}
+
+TEST_F(nl, confirm_seconds_zero)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM, 0);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+TEST_F(nl, confirm_seconds_above_the_bound)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM, LYNCEDGE_CONFIRM_MAX + 1);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+/*
+ * A change awaiting confirmation: GET_STATS says so, a second one is
+ * refused, CONFIRM keeps it and then has nothing left to confirm.
+ */
+TEST_F(nl, confirm_pending_change)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	char config[192];
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_MODE_AUDIT);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM, 300);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_STATS, NLM_F_ACK);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_GT(self->r.confirm_left, 290000);
+	EXPECT_LE(self->r.confirm_left, 300000);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_MODE_AUDIT);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM, 60);
+	EXPECT_CONFIG_REJECTED(self, nlh, EBUSY);
+
+	ASSERT_EQ(0, nl_talk(self->nl, CONFIRM(self), &self->r));
+	EXPECT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_NE(NULL, strstr(config, "modes 0 1"));
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_STATS, NLM_F_ACK);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(-1, self->r.confirm_left);
+	EXPECT_EQ(0U, self->r.rollbacks);
+	EXPECT_REJECTED(self, CONFIRM(self), ENOENT);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, LYNCEDGE_MODE_ENFORCE);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+}
+
+TEST_F(nl, confirm_unprivileged)
+{
+	ASSERT_EQ(0, setgid(65534));
+	ASSERT_EQ(0, setuid(65534));
+	ASSERT_EQ(0, nl_talk(self->nl, CONFIRM(self), &self->r));
+	EXPECT_EQ(-EPERM, self->r.error);
 }
 
 TEST_F(nl, set_role_names_interface_twice)
@@ -397,7 +673,7 @@ TEST_F(nl, features_enable_then_read_back)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 
-	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	EXPECT_EQ(LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP, self->r.features.value);
 	EXPECT_EQ(__LYNCEDGE_FEATURE_F_ALL, self->r.features.selector);
@@ -411,10 +687,10 @@ TEST_F(nl, features_enable_then_read_back)
 
 TEST_F(nl, config_default)
 {
-	char config[128];
+	char config[192];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -468,7 +744,7 @@ TEST_F(nl, media_range_overlaps_a_rule)
 TEST_F(nl, media_range_and_modes_round_trip)
 {
 	struct nlmsghdr *nlh = SET_CONFIG(self);
-	char config[128];
+	char config[192];
 
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 40000);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MAX, 40999);
@@ -476,7 +752,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0 events 10/50 deployment 0", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -505,20 +781,20 @@ TEST_F(nl, deployment_out_of_range)
 TEST_F(nl, deployment_round_trip)
 {
 	struct nlmsghdr *nlh = SET_CONFIG(self);
-	char config[128];
+	char config[192];
 
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_GATEWAY);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 1", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 1 roles 0 custom 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_HOST);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 }
 
 /* One peer entry: the group, the address (len bytes) and the prefix length. */
@@ -541,7 +817,7 @@ TEST_F(nl, peers_round_trip)
 	static const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
 	struct nlmsghdr *nlh = SET_CONFIG(self);
 	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
-	char config[128];
+	char config[192];
 
 	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, net10, 4, 24);
 	put_peer(nlh, LYNCEDGE_GROUP_DIRECTOR, v6, 16, 32);
@@ -549,7 +825,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 
-	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	EXPECT_EQ(2, self->r.peers);
 
@@ -558,7 +834,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 }
 
 TEST_F(nl, peer_host_bits)
@@ -663,7 +939,7 @@ TEST_F(nl, services_round_trip)
 	static const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 3 };
 	struct nlmsghdr *nlh = SET_CONFIG(self);
 	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES);
-	char config[128];
+	char config[192];
 
 	put_service(nlh, LYNCEDGE_SERVICE_ACCESS, host10, 4);
 	put_service(nlh, LYNCEDGE_SERVICE_AV, v6, 16);
@@ -672,7 +948,7 @@ TEST_F(nl, services_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3 events 10/50 deployment 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3 events 10/50 deployment 0 roles 0 custom 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES));
@@ -795,12 +1071,43 @@ TEST_F(nl, custom_rules_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	EXPECT_EQ(28 + 2 + 4, rule_rows(_metadata, self));
+	/* GET_CONFIG gives back what SET_CONFIG set, with the ids */
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(2, self->r.custom);
+	EXPECT_GE(self->r.custom_id, (uint32_t)LYNCEDGE_CUSTOM_ID_MIN);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES));
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	EXPECT_EQ(28 + 4, rule_rows(_metadata, self));
+}
+
+/* Ids are the module's: a request that gives one is refused. */
+TEST_F(nl, custom_rule_with_id)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_CUSTOM_RULES);
+	struct nlattr *entry = mnl_attr_nest_start(nlh, 1);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_DIR, LYNCEDGE_DIR_IN);
+	mnl_attr_put_u8(nlh, LYNCEDGE_CUSTOM_A_PROTO, IPPROTO_TCP);
+	mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MIN, 5070);
+	mnl_attr_put_u16(nlh, LYNCEDGE_CUSTOM_A_PORT_MAX, 5070);
+	mnl_attr_put_strz(nlh, LYNCEDGE_CUSTOM_A_NAME, "a");
+	mnl_attr_put_u32(nlh, LYNCEDGE_CUSTOM_A_ID, 5);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+/* A new line in a name would make a rule two records, or a statement of its own. */
+TEST_F(nl, custom_rule_name_control_character)
+{
+	CUSTOM_REJECTED(self, EINVAL, LYNCEDGE_ROLE_EXTERNAL, LYNCEDGE_DIR_IN, IPPROTO_TCP,
+			5070, 5070, "x\nenable xmpp");
 }
 
 TEST_F(nl, custom_rule_not_tcp_or_udp)
@@ -872,7 +1179,7 @@ TEST_F(nl, config_stale_generation)
 	struct nlmsghdr *nlh;
 	uint32_t gen;
 
-	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_ACK);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	gen = self->r.generation;
 
@@ -917,7 +1224,7 @@ TEST_F(nl, event_burst_zero)
 TEST_F(nl, event_rate_round_trip)
 {
 	struct nlmsghdr *nlh = SET_CONFIG(self);
-	char config[128];
+	char config[192];
 
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, 0);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_EVENT_BURST_MAX);

@@ -29,11 +29,14 @@ check "json: the schema check can fail: a missing key" \
 check "json: the schema check can fail: a wrong type" \
 	sh -c "! jq '.drops[0].packets = \"1\"' /tmp/show.json | jq -e -f $SCHEMA >/dev/null"
 check "json: the schema check can fail: an unknown word" \
-	sh -c "! jq '.interfaces[0].role = \"dmz\"' /tmp/show.json | jq -e -f $SCHEMA >/dev/null"
+	sh -c "! jq '.roles[0].role = \"dmz\"' /tmp/show.json | jq -e -f $SCHEMA >/dev/null"
 check "json: the schema check can fail: a key too many" \
 	sh -c "! jq '.config.extra = 1' /tmp/show.json | jq -e -f $SCHEMA >/dev/null"
-check "json: the interface and its role" \
-	[ "$(jq -r '.interfaces[] | "\(.name) \(.role)"' /tmp/show.json)" = "t0 external" ]
+check "json: the role and the interface it is bound to" \
+	[ "$(jq -r '.roles[] | "\(.name) \(.role) \(.ifindex)"' /tmp/show.json)" = \
+	  "t0 external $(in_ns $NS cat /sys/class/net/t0/ifindex)" ]
+check "json: no change awaits confirmation" \
+	[ "$(jq -c .confirm /tmp/show.json)" = '{"pending":false,"ms_left":0,"reverted":0}' ]
 check "json: rule 5's packets are /proc's" \
 	[ "$(jq '.rules[] | select(.id == 5) | .packets' /tmp/show.json)" = "$(packets $NS 5)" ]
 check "json: and so are the drops" \
@@ -66,5 +69,10 @@ check "prometheus: the drops with role and dir" \
 check "prometheus: the custom name escaped" \
 	grep -qF "name=\"$(printf 'SIP \\"moved\\" \\\\ port \357\277\275')\"} 1" /tmp/show.prom
 check "prometheus: events suppressed" grep -q '^lyncedge_events_suppressed_total [0-9]*$' /tmp/show.prom
+check "prometheus: the role, bound" \
+	grep -qx 'lyncedge_interface_role{interface="t0",role="external",bound="yes"} 1' /tmp/show.prom
+check "prometheus: no change awaits confirmation, none reverted" \
+	sh -c "grep -qx 'lyncedge_confirm_pending 0' /tmp/show.prom &&
+	       grep -qx 'lyncedge_rollbacks_total 0' /tmp/show.prom"
 
 ktap_finish

@@ -33,7 +33,9 @@ san 1 set-role t0
 san 1 set-role t0 bogus
 san 1 set-role "" external
 san 1 set-role abcdefghijklmnopq external
-san 1 set-role nosuch0 external
+san 0 set-role nosuch0 external
+san 0 set-role nosuch0 none
+san 1 set-role a/b external
 san 1 set-role lo external
 san 0 set-role t0 external
 san 0 set-role t1 internal
@@ -75,6 +77,17 @@ printf 'bogus\nset-media-range 9-1\nenable\n' >/tmp/san.bad
 san 1 setconf /tmp/san.bad
 san 1 setconf /nonexistent
 san 1 setconf
+san 0 setconf --confirm 60 /tmp/san.conf
+san 1 setconf --confirm 60 /tmp/san.conf
+san 0 show
+san 0 show --json
+san 0 confirm
+san 1 confirm
+san 1 confirm now
+san 1 setconf --confirm 0 /tmp/san.conf
+san 1 setconf --confirm 60
+printf 'add-rule external in tcp 5071 "unclosed\n' >/tmp/san.bad
+san 1 setconf /tmp/san.bad
 san 0 del-peer frontend 10.0.1.0/24
 san 1 del-peer frontend 10.0.1.0/24
 san 0 del-peer director 2001:db8::10/128
@@ -83,6 +96,9 @@ san 1 add-rule external in tcp 5070 moved SIP
 san 1 add-rule external in tcp 443 clash
 san 1 add-rule nowhere in tcp 5070 x
 san 1 add-rule external in tcp 5070
+san 0 add-rule external in tcp 5072 "a  b#c \"q\" \\ x"
+san 0 showconf
+san 1 add-rule external in tcp 5073 "$(printf 'x\ny')"
 san 0 show
 san 0 show --json
 san 0 show --prometheus

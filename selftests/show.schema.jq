@@ -13,9 +13,9 @@ def group: word(["frontend", "director", "branch"]);
 def addr: type == "string" and test("^[0-9a-f.:]+$");
 def prefix: type == "string" and test("^[0-9a-f.:]+/[0-9]+$");
 
-def interface:
-	has_keys(["name", "ifindex", "role"]) and (.name | type == "string") and
-	(.ifindex | count) and (.role | role);
+def role_entry:
+	has_keys(["name", "role", "ifindex"]) and (.name | type == "string") and
+	(.role | role) and (.ifindex == null or (.ifindex | count));
 
 def config:
 	has_keys(["generation", "features", "media_range", "modes", "deployment", "services",
@@ -45,11 +45,14 @@ def drop:
 	has_keys(["role", "dir", "packets", "bytes"]) and (.role | role) and (.dir | dir) and
 	(.packets | count) and (.bytes | count);
 
-has_keys(["version", "interfaces", "config", "rules", "drops", "events", "diagnostics"]) and
-.version == 2 and
-(.interfaces | list(interface)) and
+has_keys(["version", "roles", "config", "rules", "drops", "events", "diagnostics",
+	  "confirm"]) and
+.version == 3 and
+(.roles | list(role_entry)) and
 (.config | config) and
 (.rules | list(rule)) and
 (.drops | list(drop) and length == 4) and
 (.events | has_keys(["sent", "suppressed"]) and (.sent | count) and (.suppressed | count)) and
-(.diagnostics | has_keys(["av_snat", "asymmetric"]) and all(.[]; count))
+(.diagnostics | has_keys(["av_snat", "asymmetric"]) and all(.[]; count)) and
+(.confirm | has_keys(["pending", "ms_left", "reverted"]) and (.pending | type == "boolean") and
+	    (.ms_left | count) and (.reverted | count))
