@@ -60,16 +60,33 @@ void lyncedge_config_put(const struct lyncedge_config *config)
 		lyncedge_config_free(c);
 }
 
+/*
+ * Every namespace starts with the same configuration, built once at load:
+ * a namespace that nobody configures costs no policy of its own.
+ */
+static struct lyncedge_config *lyncedge_config_first;
+
+int lyncedge_config_init(void)
+{
+	lyncedge_config_first = lyncedge_config_alloc();
+	if (!lyncedge_config_first)
+		return -ENOMEM;
+	lyncedge_settings_default(&lyncedge_config_first->s);
+	/* The default settings compile: lyncedge_policy_check() proved it before. */
+	lyncedge_policy_compile(&lyncedge_config_first->policy, &lyncedge_config_first->s, NULL, 0);
+	return 0;
+}
+
+/* After every namespace has gone: the last reference. */
+void lyncedge_config_exit(void)
+{
+	lyncedge_config_put(lyncedge_config_first);
+}
+
 struct lyncedge_config *lyncedge_config_default(void)
 {
-	struct lyncedge_config *config = lyncedge_config_alloc();
-
-	if (!config)
-		return NULL;
-	lyncedge_settings_default(&config->s);
-	/* The default settings compile: lyncedge_policy_check() proved it at load. */
-	lyncedge_policy_compile(&config->policy, &config->s, NULL, 0);
-	return config;
+	lyncedge_config_get(lyncedge_config_first);
+	return lyncedge_config_first;
 }
 
 /* The words: features, media range, modes, deployment, event rate. */

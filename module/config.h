@@ -8,8 +8,10 @@
 #include "change.h"
 #include "lyncedge.h"
 
-/* A namespace's first: the default settings, no custom rules. */
+/* A namespace's first: a reference to the one of the default settings, no custom rules. */
 struct lyncedge_config *lyncedge_config_default(void);
+int lyncedge_config_init(void);
+void lyncedge_config_exit(void);
 
 /*
  * A new configuration: old with the change's configuring parts applied,

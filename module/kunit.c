@@ -417,10 +417,11 @@ static void lyncedge_kunit_custom_ids_end(struct kunit *test)
 		  .min = 20001, .max = 20001, .name = "b" },
 	};
 	struct lyncedge_change ch = { .what = LYNCEDGE_CHANGE_CUSTOM, .ncustom = 1, .custom = cc };
-	struct lyncedge_config *base = lyncedge_config_default(), *one, *two;
+	struct lyncedge_config *base, *one, *two;
 	unsigned int nnew;
 
-	KUNIT_ASSERT_NOT_NULL(test, base);
+	KUNIT_ASSERT_EQ(test, lyncedge_config_init(), 0);
+	base = lyncedge_config_default();
 	one = lyncedge_config_build(base, &ch, U32_MAX, &nnew, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(one));
 	KUNIT_EXPECT_EQ(test, nnew, 1U);
@@ -432,6 +433,7 @@ static void lyncedge_kunit_custom_ids_end(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nnew, 0U);
 	lyncedge_config_put(one);
 	lyncedge_config_put(base);
+	lyncedge_config_exit();
 }
 
 /* The hooks' role lookup, scanning a few bindings and searching many. */

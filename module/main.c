@@ -10,6 +10,7 @@
 #include <net/netfilter/nf_conntrack.h>
 
 #include "compile.h"
+#include "config.h"
 #include "hooks.h"
 #include "netlink.h"
 #include "netns.h"
@@ -53,9 +54,12 @@ static int __init lyncedge_init(void)
 	err = lyncedge_policy_check();
 	if (err)
 		return err;
-	err = lyncedge_ct_init();
+	err = lyncedge_config_init();
 	if (err)
 		return err;
+	err = lyncedge_ct_init();
+	if (err)
+		goto err_config;
 	err = lyncedge_netns_init();
 	if (err)
 		goto err_ct;
@@ -74,6 +78,8 @@ err_netns:
 	lyncedge_netns_exit();
 err_ct:
 	lyncedge_ct_exit();
+err_config:
+	lyncedge_config_exit();
 	return err;
 }
 
@@ -83,6 +89,7 @@ static void __exit lyncedge_exit(void)
 	lyncedge_proc_exit();
 	lyncedge_netns_exit();
 	lyncedge_ct_exit();
+	lyncedge_config_exit();
 }
 
 module_init(lyncedge_init);

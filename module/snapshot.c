@@ -254,13 +254,10 @@ struct lyncedge_snap *lyncedge_snap_install(struct net *net, struct lyncedge_net
 
 int lyncedge_snap_init(struct lyncedge_net *ln)
 {
-	struct lyncedge_config *config = lyncedge_config_default();
 	struct lyncedge_snap *snap;
 
-	if (!config)
-		return -ENOMEM;
 	/* Not 0: netlink takes a dump's first sequence of 0 as "none yet". */
-	snap = lyncedge_snap_new(NULL, NULL, 0, config, 1);
+	snap = lyncedge_snap_new(NULL, NULL, 0, lyncedge_config_default(), 1);
 	if (!snap)
 		return -ENOMEM;
 	ln->hooked = -1;
