@@ -22,9 +22,9 @@ initrd=$top/build/$kver/initramfs-$mode.cpio.gz
 # The debug kernel runs several times slower (KASAN, lockdep) and KASAN's
 # shadow takes an eighth of the memory.
 if [ "$KDEBUG" = 1 ]; then
-	limit=1800 mem=2048
+	limit=3600 mem=2048
 else
-	limit=600 mem=1024
+	limit=900 mem=1024
 fi
 # The benchmarks count instructions: with -icount shift=0 the guest clock
 # advances one nanosecond per instruction executed, on one CPU (with two the

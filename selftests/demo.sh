@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # `make demo`: the main job end to end. Loads lyncedge, gives the edge its
-# roles, sends allowed and forbidden traffic, and shows the counters; then
-# the same on a gateway in front of the edge (gateway mode).
+# roles, sends allowed and forbidden traffic, and shows the counters; makes
+# a change that locks the admin out and lets the kernel revert it; then the
+# same on a gateway in front of the edge (gateway mode).
 . ./lib.sh
 
 say() { echo; echo "### $*"; }
@@ -60,6 +61,20 @@ say "lyncedgectl show"
 in_ns $EDGE $CTL show
 say "lyncedgectl showconf"
 in_ns $EDGE $CTL showconf
+
+say "a change that locks the admin out, made safely: setconf --confirm 3 gives e2, the management side, a role"
+try "admin 203.0.113.2 -> edge 203.0.113.1 tcp/22 (ssh, before)" $INET tcp 203.0.113.1 22
+in_ns $EDGE $CTL showconf >/tmp/demo.conf
+echo "set-role e2 external" >>/tmp/demo.conf
+echo "  lyncedgectl setconf --confirm 3 edge.conf"
+in_ns $EDGE $CTL setconf --confirm 3 /tmp/demo.conf | sed 's/^/  /'
+try "admin -> edge 203.0.113.1 tcp/22 (ssh, locked out)" $INET tcp 203.0.113.1 22
+in_ns $EDGE $CTL show | grep '^confirm:' | sed 's/^/  /'
+echo "  (nobody runs lyncedgectl confirm; 4 s later)"
+sleep 4
+in_ns $EDGE $CTL show | grep '^confirm:' | sed 's/^/  /'
+try "admin -> edge 203.0.113.1 tcp/22 (ssh, the kernel reverted the change)" $INET tcp 203.0.113.1 22
+dmesg | grep 'is reverted' | tail -n 1 | sed 's/^\[[^]]*\] /  kernel: /'
 
 say "lyncedgectl monitor (drop events, in the background) while forbidden traffic comes in"
 # Started by a child shell, so that this one has no job to report killed.

@@ -9,6 +9,8 @@ tests="load.sh netlink.sh sanitizers.sh policy.sh conf.sh counters.sh outputs.sh
 only=$(sed -n 's/.*lyncedge\.tests=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' ')
 for t in ${only:-$tests}; do
 	echo "# selftest: $t"
+	start=$(cut -d' ' -f1 /proc/uptime)
 	sh "./$t" || rc=1
+	echo "# selftest: $t took $(awk -v s="$start" '{ printf "%d", $1 - s }' /proc/uptime) s"
 done
 exit $rc
