@@ -43,13 +43,9 @@ struct lyncedge_change_service {
 	const struct nlattr *attr;
 };
 
+/* The rule as asked for: no id or counter yet (config.c gives them). */
 struct lyncedge_change_custom {
-	u8 role;
-	u8 dir;
-	u8 proto;
-	u16 min;
-	u16 max;
-	char name[LYNCEDGE_CUSTOM_NAME_MAX];
+	struct lyncedge_custom c;
 	const struct nlattr *attr;
 };
 

@@ -182,15 +182,7 @@ static int lyncedge_config_services(struct lyncedge_services *services,
 	return 0;
 }
 
-static bool lyncedge_custom_same(const struct lyncedge_custom *a,
-				 const struct lyncedge_change_custom *b)
-{
-	return a->role == b->role && a->dir == b->dir && a->proto == b->proto &&
-	       a->min == b->min && a->max == b->max && !strcmp(a->name, b->name);
-}
-
-static bool lyncedge_change_custom_same(const struct lyncedge_change_custom *a,
-					const struct lyncedge_change_custom *b)
+static bool lyncedge_custom_same(const struct lyncedge_custom *a, const struct lyncedge_custom *b)
 {
 	return a->role == b->role && a->dir == b->dir && a->proto == b->proto &&
 	       a->min == b->min && a->max == b->max && !strcmp(a->name, b->name);
@@ -202,17 +194,17 @@ static int lyncedge_custom_check(const struct lyncedge_change *ch, unsigned int 
 	const struct lyncedge_change_custom *cc = &ch->custom[i];
 	unsigned int j;
 
-	if (!cc->name[0]) {
+	if (!cc->c.name[0]) {
 		NL_SET_ERR_MSG_ATTR(extack, cc->attr, "a rule needs a name");
 		return -EINVAL;
 	}
 	/* One rule a line in /proc, the dump and a configuration file. */
-	if (!lyncedge_name_printable(cc->name)) {
+	if (!lyncedge_name_printable(cc->c.name)) {
 		NL_SET_ERR_MSG_ATTR(extack, cc->attr, "a rule's name has no control characters");
 		return -EINVAL;
 	}
 	for (j = 0; j < i; j++) {
-		if (lyncedge_change_custom_same(&ch->custom[j], cc)) {
+		if (lyncedge_custom_same(&ch->custom[j].c, &cc->c)) {
 			NL_SET_ERR_MSG_ATTR(extack, cc->attr, "the custom rule is given twice");
 			return -EEXIST;
 		}
@@ -227,7 +219,7 @@ static int lyncedge_custom_keep(const struct lyncedge_config *old,
 	unsigned int i;
 
 	for (i = 0; i < old->ncustom; i++) {
-		if (!test_bit(i, taken) && lyncedge_custom_same(&old->custom[i], cc)) {
+		if (!test_bit(i, taken) && lyncedge_custom_same(&old->custom[i], &cc->c)) {
 			__set_bit(i, taken);
 			return i;
 		}
@@ -245,16 +237,11 @@ static int lyncedge_custom_new(struct lyncedge_custom *c, const struct lyncedge_
 				    "no custom rule ids are left in this namespace");
 		return -ENOSPC;
 	}
+	*c = cc->c;
 	c->counter = lyncedge_ccounter_new();
 	if (!c->counter)
 		return -ENOMEM;
 	c->id = id;
-	c->role = cc->role;
-	c->dir = cc->dir;
-	c->proto = cc->proto;
-	c->min = cc->min;
-	c->max = cc->max;
-	memcpy(c->name, cc->name, sizeof(c->name));
 	return 0;
 }
 

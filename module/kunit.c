@@ -411,10 +411,10 @@ static void lyncedge_kunit_peer_family(struct kunit *test)
 static void lyncedge_kunit_custom_ids_end(struct kunit *test)
 {
 	struct lyncedge_change_custom cc[2] = {
-		{ .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_IN, .proto = IPPROTO_UDP,
-		  .min = 20000, .max = 20000, .name = "a" },
-		{ .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_IN, .proto = IPPROTO_UDP,
-		  .min = 20001, .max = 20001, .name = "b" },
+		{ .c = { .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_IN,
+			 .proto = IPPROTO_UDP, .min = 20000, .max = 20000, .name = "a" } },
+		{ .c = { .role = LYNCEDGE_ROLE_EXTERNAL, .dir = LYNCEDGE_DIR_IN,
+			 .proto = IPPROTO_UDP, .min = 20001, .max = 20001, .name = "b" } },
 	};
 	struct lyncedge_change ch = { .what = LYNCEDGE_CHANGE_CUSTOM, .ncustom = 1, .custom = cc };
 	struct lyncedge_config *base, *one, *two;

@@ -184,7 +184,7 @@ static int lyncedge_nl_service(struct lyncedge_change *ch, unsigned int i, struc
 static int lyncedge_nl_custom(struct lyncedge_change *ch, unsigned int i, struct nlattr **tb,
 			      const struct nlattr *entry, struct netlink_ext_ack *extack)
 {
-	struct lyncedge_change_custom *cc = &ch->custom[i];
+	struct lyncedge_custom *cc = &ch->custom[i].c;
 
 	if (!tb[LYNCEDGE_CUSTOM_A_ROLE] || !tb[LYNCEDGE_CUSTOM_A_DIR] ||
 	    !tb[LYNCEDGE_CUSTOM_A_PROTO] || !tb[LYNCEDGE_CUSTOM_A_PORT_MIN] ||
@@ -199,7 +199,7 @@ static int lyncedge_nl_custom(struct lyncedge_change *ch, unsigned int i, struct
 	cc->min = nla_get_u16(tb[LYNCEDGE_CUSTOM_A_PORT_MIN]);
 	cc->max = nla_get_u16(tb[LYNCEDGE_CUSTOM_A_PORT_MAX]);
 	nla_strscpy(cc->name, tb[LYNCEDGE_CUSTOM_A_NAME], sizeof(cc->name));
-	cc->attr = entry;
+	ch->custom[i].attr = entry;
 	if (cc->proto != IPPROTO_TCP && cc->proto != IPPROTO_UDP) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_CUSTOM_A_PROTO],
 				    "a rule is for tcp or udp");
