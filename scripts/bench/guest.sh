@@ -102,10 +102,11 @@ scale_conf() { # N
 # Every ruleset the variants load, from lyncedge's own table.
 exports() {
 	insmod $LYNCEDGE || fail "insmod lyncedge"
-	in_edge $CTL set-role e0 external || fail "set-role"
 	for s in $SCALES; do
 		scale_conf "$s" >/tmp/scale-$s.conf
+		# setconf replaces the roles too: the role comes after it.
 		in_edge $CTL setconf /tmp/scale-$s.conf || fail "setconf scale $s"
+		in_edge $CTL set-role e0 external || fail "set-role scale $s"
 		for f in nft iptables ipset iptables-ipset; do
 			in_edge $CTL export $f >/tmp/export-$s.$f || fail "export $f scale $s"
 		done

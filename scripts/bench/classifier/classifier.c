@@ -20,7 +20,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "lyncedge.h"
+#include "compile.h"
+#include "policy.h"
 
 #define NCUSTOM		1000
 /* Between the built-in ports (at most 8057 below the media range) and 23456. */
@@ -43,17 +44,16 @@ static struct tuple tuples[NTUPLES];
 /* Where the loops' sums go, so that no lookup can be left out. */
 static volatile u32 sink;
 
-static struct lyncedge_config builtin, ranges;
+/* Both configurations have the default settings; ranges1000 the custom rules too. */
+static struct lyncedge_settings settings;
 static struct lyncedge_custom custom[NCUSTOM];
-static struct lyncedge_custom *custom_ptrs[NCUSTOM];
 
-/* Custom rules as netlink fills them in, less the counters: compiling reads none. */
+/* Custom rules as a configuration holds them, less the counters: compiling reads none. */
 static void configs_init(void)
 {
 	unsigned int i;
 
-	lyncedge_config_default(&builtin);
-	lyncedge_config_default(&ranges);
+	lyncedge_settings_default(&settings);
 	for (i = 0; i < NCUSTOM; i++) {
 		custom[i].id = LYNCEDGE_CUSTOM_ID_MIN + i;
 		custom[i].role = LYNCEDGE_ROLE_EXTERNAL;
@@ -61,10 +61,7 @@ static void configs_init(void)
 		custom[i].proto = IPPROTO_UDP;
 		custom[i].min = CUSTOM_BASE + 4 * i;
 		custom[i].max = custom[i].min + 1;
-		custom_ptrs[i] = &custom[i];
 	}
-	ranges.custom = custom_ptrs;
-	ranges.ncustom = NCUSTOM;
 }
 
 /*
@@ -72,7 +69,7 @@ static void configs_init(void)
  * rule in id order with the port (the head of those sharing its range),
  * else the custom rule with it, else none.
  */
-static u32 expected(const struct lyncedge_config *config, const struct tuple *t)
+static u32 expected(unsigned int ncustom, const struct tuple *t)
 {
 	unsigned int i;
 	u16 min, max;
@@ -80,15 +77,15 @@ static u32 expected(const struct lyncedge_config *config, const struct tuple *t)
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *r = &lyncedge_rules[i];
 
-		if (!(config->features & BIT(r->feature)) || r->role != t->role ||
+		if (!lyncedge_rule_enabled(r, &settings) || r->role != t->role ||
 		    r->dir != t->dir || r->proto != t->proto)
 			continue;
-		lyncedge_rule_ports(r, config, &min, &max);
+		lyncedge_rule_ports(r, &settings, &min, &max);
 		if (t->port >= min && t->port <= max)
 			return r->id;
 	}
-	for (i = 0; i < config->ncustom; i++) {
-		const struct lyncedge_custom *c = config->custom[i];
+	for (i = 0; i < ncustom; i++) {
+		const struct lyncedge_custom *c = &custom[i];
 
 		if (c->role == t->role && c->dir == t->dir && c->proto == t->proto &&
 		    t->port >= c->min && t->port <= c->max)
@@ -122,8 +119,8 @@ static void tuples_init(void)
 		case 1:
 			do
 				r = &lyncedge_rules[rnd() % lyncedge_nrules];
-			while (!(builtin.features & BIT(r->feature)));
-			lyncedge_rule_ports(r, &builtin, &min, &max);
+			while (!lyncedge_rule_enabled(r, &settings));
+			lyncedge_rule_ports(r, &settings, &min, &max);
 			*t = (struct tuple){ r->role, r->dir, r->proto,
 					     min + rnd() % (max - min + 1) };
 			break;
@@ -138,7 +135,7 @@ static void tuples_init(void)
 				t->dir = rnd() % LYNCEDGE_NDIRS;
 				t->proto = rnd() % 2 ? IPPROTO_TCP : IPPROTO_UDP;
 				t->port = rnd();
-			} while (expected(&ranges, t));
+			} while (expected(NCUSTOM, t));
 		}
 	}
 }
@@ -171,19 +168,19 @@ static u32 lookup(const struct lyncedge_policy *policy, const struct tuple *t)
 /* Every known answer and every tuple, else the bench must not run. */
 static int check(const struct lyncedge_policy *policy, bool with_ranges)
 {
-	const struct lyncedge_config *config = with_ranges ? &ranges : &builtin;
+	unsigned int ncustom = with_ranges ? NCUSTOM : 0;
 	u32 want, got, scan;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(known); i++) {
 		want = with_ranges ? known[i].ranges : known[i].builtin;
 		got = lookup(policy, &known[i].t);
-		scan = expected(config, &known[i].t);
+		scan = expected(ncustom, &known[i].t);
 		if (got != want || scan != want)
 			goto bad;
 	}
 	for (i = 0; i < NTUPLES; i++) {
-		want = expected(config, &tuples[i]);
+		want = expected(ncustom, &tuples[i]);
 		got = lookup(policy, &tuples[i]);
 		if (got != want)
 			goto bad_tuple;
@@ -254,15 +251,16 @@ static double seconds(void)
 /* What the module allocates, on a 64-bit kernel without lock debugging. */
 static void print_sizes(void)
 {
-	printf("sizes: lyncedge_policy %zu bytes: one per namespace with roles, kvzalloc'd anew on every change\n",
-	       sizeof(struct lyncedge_policy));
+	printf("sizes: lyncedge_config %zu bytes: one per configuration (its policy inline), kvzalloc'd anew on every change of settings or custom rules\n",
+	       sizeof(struct lyncedge_config));
 	printf("sizes: lyncedge_portset %zu bytes: one per (role, direction, protocol), %u in a policy\n",
 	       sizeof(struct lyncedge_portset),
 	       LYNCEDGE_NROLES * LYNCEDGE_NDIRS * LYNCEDGE_NPROTOS);
-	printf("sizes: lyncedge_config %zu bytes: one per namespace, kmalloc'd; and %zu per custom rule\n",
-	       sizeof(struct lyncedge_config), sizeof(struct lyncedge_custom *));
-	printf("sizes: lyncedge_custom %zu bytes: one per custom rule, kzalloc'd\n",
+	printf("sizes: lyncedge_custom %zu bytes: per custom rule, in one kvmalloc'd array per configuration\n",
 	       sizeof(struct lyncedge_custom));
+	printf("sizes: lyncedge_snap %zu bytes, and %zu per role: one per change, kzalloc'd\n",
+	       sizeof(struct lyncedge_snap),
+	       sizeof(struct lyncedge_binding) + sizeof(struct lyncedge_role_name));
 	printf("sizes: lyncedge_pcounter %zu bytes: per custom rule and possible CPU, alloc_percpu'd\n",
 	       sizeof(struct lyncedge_pcounter));
 }
@@ -271,6 +269,7 @@ int main(int argc, char **argv)
 {
 	struct lyncedge_policy *policy;
 	bool with_ranges;
+	int err;
 	unsigned long n;
 	double t0, t1;
 	char *end;
@@ -291,9 +290,12 @@ int main(int argc, char **argv)
 		return 1;
 	configs_init();
 	tuples_init();
-	policy = lyncedge_policy_compile(with_ranges ? &ranges : &builtin);
-	if (IS_ERR(policy)) {
-		fprintf(stderr, "classifier: %s does not compile: %ld\n", argv[1], PTR_ERR(policy));
+	policy = calloc(1, sizeof(*policy));
+	if (!policy)
+		return 1;
+	err = lyncedge_policy_compile(policy, &settings, custom, with_ranges ? NCUSTOM : 0);
+	if (err) {
+		fprintf(stderr, "classifier: %s does not compile: %d\n", argv[1], err);
 		return 1;
 	}
 	if (check(policy, with_ranges))
@@ -303,7 +305,7 @@ int main(int argc, char **argv)
 	sink = bench_loop(argc == 4 ? empty_lookup : lookup_one, policy, n);
 	t1 = seconds();
 	printf("%s: %lu lookups, %.0f lookups/s\n", argv[1], n, n / (t1 - t0));
-	lyncedge_policy_free(policy);
+	free(policy);
 	return 0;
 usage:
 	fprintf(stderr, "usage: classifier builtin|ranges1000 N [empty]\n       classifier sizes\n");

@@ -88,24 +88,6 @@ static inline unsigned long hweight_long(unsigned long w)
 #define kfree(p)		free(p)
 #define kvfree(p)		free(p)
 
-#define MAX_ERRNO	4095
-#define IS_ERR_VALUE(x)	((unsigned long)(void *)(x) >= (unsigned long)-MAX_ERRNO)
-
-static inline void *ERR_PTR(long error)
-{
-	return (void *)error;
-}
-
-static inline long PTR_ERR(const void *ptr)
-{
-	return (long)ptr;
-}
-
-static inline bool IS_ERR(const void *ptr)
-{
-	return IS_ERR_VALUE(ptr);
-}
-
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 
 #define IPPROTO_TCP	6
@@ -118,22 +100,6 @@ struct in6_addr {
 		__be32 u6_addr32[4];
 	} in6_u;
 };
-
-static inline bool ipv6_addr_equal(const struct in6_addr *a1, const struct in6_addr *a2)
-{
-	return !memcmp(a1, a2, sizeof(*a1));
-}
-
-static inline bool ipv6_prefix_equal(const struct in6_addr *a1, const struct in6_addr *a2,
-				     unsigned int prefixlen)
-{
-	const u8 *b1 = a1->in6_u.u6_addr8, *b2 = a2->in6_u.u6_addr8;
-	unsigned int bytes = prefixlen / 8, bits = prefixlen % 8;
-
-	if (memcmp(b1, b2, bytes))
-		return false;
-	return !bits || !((b1[bytes] ^ b2[bytes]) & (0xff00 >> bits));
-}
 
 /* Sized as on x86-64 without lock debugging. */
 struct rcu_head {
@@ -153,31 +119,9 @@ typedef struct {
 struct u64_stats_sync {
 };
 
-/* lyncedge.h's inline counters use these; the classifier does not count. */
-static inline unsigned long u64_stats_update_begin_irqsave(struct u64_stats_sync *syncp)
-{
-	(void)syncp;
-	return 0;
-}
-
-static inline void u64_stats_update_end_irqrestore(struct u64_stats_sync *syncp,
-						   unsigned long flags)
-{
-	(void)syncp, (void)flags;
-}
-
-static inline void u64_stats_inc(u64_stats_t *p)
-{
-	p->v++;
-}
-
-static inline void u64_stats_add(u64_stats_t *p, unsigned long val)
-{
-	p->v += val;
-}
-
-#define get_cpu_ptr(ptr)	(ptr)
-#define put_cpu_ptr(ptr)	((void)(ptr))
+typedef struct {
+	long counter;
+} atomic64_t;
 
 typedef struct {
 	unsigned int lock;
@@ -189,43 +133,49 @@ struct mutex {
 	void *wait_list[2];
 };
 
-typedef struct {
-	unsigned int sequence;
-} seqcount_mutex_t;
+struct list_head {
+	struct list_head *next, *prev;
+};
 
-struct xarray {
-	spinlock_t xa_lock;
-	unsigned int xa_flags;
-	void *xa_head;
+/* struct lyncedge_rollback holds one; the classifier never schedules it. */
+struct work_struct {
+	long data;
+	struct list_head entry;
+	void (*func)(struct work_struct *work);
+};
+
+struct timer_list {
+	void *entry[2];
+	unsigned long expires;
+	void (*function)(struct timer_list *timer);
+	u32 flags;
+};
+
+struct delayed_work {
+	struct work_struct work;
+	struct timer_list timer;
+	void *wq;
+	int cpu;
 };
 
 struct net;
 
-/* lyncedge.h's inline lyncedge_role() reads these, the classifier does not. */
+typedef struct {
+	struct net *net;
+} possible_net_t;
+
+#define IFNAMSIZ	16
+
+/* lyncedge.h's inline lyncedge_snap_role() reads this, the classifier does not. */
 struct net_device {
 	int ifindex;
 };
 
-void *xa_load(struct xarray *xa, unsigned long index);
-
-/* lyncedge.h's inline lyncedge_pernet() and lyncedge_role() use these too. */
-#define READ_ONCE(x)	(*(const volatile typeof(x) *)&(x))
-#define smp_rmb()	__asm__ __volatile__("" ::: "memory")
 #define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
-void *net_generic(const struct net *net, unsigned int id);
-
-static inline unsigned long xa_to_value(const void *entry)
-{
-	return (unsigned long)entry >> 1;
-}
 
 /* lyncedge.h declares an array of it, which needs a complete type. */
 struct nf_hook_ops {
 	int priority;
 };
-
-struct sk_buff;
-struct netlink_ext_ack;
-struct nf_hook_state;
 
 #endif /* _LYNCEDGE_SHIM_H */

@@ -1,3 +1,3 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Host stand-in for <linux/netlink.h>: see ../lyncedge_shim.h. */
+/* Host stand-in for <linux/refcount.h>: see ../lyncedge_shim.h. */
 #include "../lyncedge_shim.h"

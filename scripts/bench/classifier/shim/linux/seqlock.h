@@ -1,3 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/* Host stand-in for <linux/seqlock.h>: see ../lyncedge_shim.h. */
-#include "../lyncedge_shim.h"
