@@ -75,6 +75,8 @@ vm_suite() { # KVER
 	status=$?
 	result $status "static: $kver: lyncedge.ko builds with W=1 and sparse, no warning"
 	[ $status -eq 0 ] || return
+	scripts/imports.sh "$kver" >"build/$kver/imports.log"
+	result $? "static: $kver: no import circles between the module's files (scripts/imports.sh)"
 	echo "# $kver: booting the selftests"
 	log=build/$kver/check.log
 	scripts/vm-run.sh "$kver" check "$log" >"build/$kver/check.out"
