@@ -126,8 +126,10 @@ static int set_role(struct conf *c, int argc, char **argv, char *err, size_t len
 	return 0;
 }
 
+/* enable|disable FEATURE...: all of them, or none when one is wrong. */
 static int features(struct conf *c, int argc, char **argv, bool on, char *err, size_t len)
 {
+	unsigned int given = 0;
 	int i, f;
 
 	if (argc < 2) {
@@ -145,12 +147,13 @@ static int features(struct conf *c, int argc, char **argv, bool on, char *err, s
 			snprintf(err, len, "unknown feature \"%s\" (xmpp, ocs2007)", argv[i]);
 			return -1;
 		}
-		c->features_set |= 1U << f;
-		if (on)
-			c->features |= 1U << f;
-		else
-			c->features &= ~(1U << f);
+		given |= 1U << f;
 	}
+	c->features_set |= given;
+	if (on)
+		c->features |= given;
+	else
+		c->features &= ~given;
 	return 0;
 }
 
@@ -298,9 +301,14 @@ static int peer(struct conf *c, int argc, char **argv, bool add, char *err, size
 	return 0;
 }
 
-/* set-service SERVICE [ADDR...]: that service's addresses, now these. */
+/*
+ * set-service SERVICE [ADDR...]: that service's addresses, now these. Read
+ * into a copy first: a statement refused must leave the configuration as it
+ * was, or a later showconf would print half of it.
+ */
 static int service(struct conf *c, int argc, char **argv, char *err, size_t len)
 {
+	struct conf_addr addrs[LYNCEDGE_SERVICE_ADDRS_MAX];
 	int s = argc >= 2 ? service_parse(argv[1]) : -1;
 	unsigned int i, j;
 
@@ -313,7 +321,7 @@ static int service(struct conf *c, int argc, char **argv, char *err, size_t len)
 		return -1;
 	}
 	for (i = 0; i < (unsigned int)argc - 2; i++) {
-		struct conf_addr *a = &c->addrs[s - 1][i];
+		struct conf_addr *a = &addrs[i];
 
 		if (inet_pton(AF_INET, argv[i + 2], a->addr) == 1) {
 			a->family = AF_INET;
@@ -324,13 +332,14 @@ static int service(struct conf *c, int argc, char **argv, char *err, size_t len)
 			return -1;
 		}
 		for (j = 0; j < i; j++) {
-			if (c->addrs[s - 1][j].family == a->family &&
-			    !memcmp(c->addrs[s - 1][j].addr, a->addr, a->family == AF_INET ? 4 : 16)) {
+			if (addrs[j].family == a->family &&
+			    !memcmp(addrs[j].addr, a->addr, a->family == AF_INET ? 4 : 16)) {
 				snprintf(err, len, "%s is given twice", argv[i + 2]);
 				return -1;
 			}
 		}
 	}
+	memcpy(c->addrs[s - 1], addrs, (argc - 2) * sizeof(addrs[0]));
 	c->naddrs[s - 1] = argc - 2;
 	c->services_set = true;
 	return 0;
