@@ -22,10 +22,11 @@ enum {
 	LYNCEDGE_CHANGE_PEERS		= BIT(6),
 	LYNCEDGE_CHANGE_SERVICES	= BIT(7),
 	LYNCEDGE_CHANGE_CUSTOM		= BIT(8),
+	LYNCEDGE_CHANGE_INTERNAL	= BIT(9),
 	/* every role, replacing the namespace's */
-	LYNCEDGE_CHANGE_ROLES		= BIT(9),
+	LYNCEDGE_CHANGE_ROLES		= BIT(10),
 	/* one role, given, replaced or (NONE) taken away */
-	LYNCEDGE_CHANGE_ROLE		= BIT(10),
+	LYNCEDGE_CHANGE_ROLE		= BIT(11),
 };
 
 /* What changes the configuration (config.c) rather than only the roles. */
@@ -33,6 +34,11 @@ enum {
 
 struct lyncedge_change_peer {
 	u8 group;
+	struct lyncedge_prefix p;
+	const struct nlattr *attr;
+};
+
+struct lyncedge_change_net {
 	struct lyncedge_prefix p;
 	const struct nlattr *attr;
 };
@@ -65,6 +71,8 @@ struct lyncedge_change {
 	u8 deployment;
 	u32 event_rate;
 	u32 event_burst;
+	unsigned int nnets;
+	struct lyncedge_change_net *nets;
 	unsigned int npeers;
 	struct lyncedge_change_peer *peers;
 	unsigned int nservices;

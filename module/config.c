@@ -17,6 +17,7 @@
 #include "compile.h"
 #include "config.h"
 #include "counters.h"
+#include "match.h"
 #include "policy.h"
 
 /* ASCII's control characters; bytes from 0x80 up are UTF-8's (or a site's own). */
@@ -122,6 +123,87 @@ static bool lyncedge_addr_equal(const struct lyncedge_addr *a, const struct lync
 	return a->family == b->family && ipv6_addr_equal(&a->addr, &b->addr);
 }
 
+static bool lyncedge_prefix_equal(const struct lyncedge_prefix *a,
+				  const struct lyncedge_prefix *b)
+{
+	return a->len == b->len && lyncedge_addr_equal(&a->a, &b->a);
+}
+
+/*
+ * A present list replaces the internal networks. There is no empty list:
+ * it would leave the internal rows nothing or, read as "no condition",
+ * everything; any address is said as 0.0.0.0/0 and ::/0.
+ */
+static int lyncedge_config_nets(struct lyncedge_nets *nets, const struct lyncedge_change *ch,
+				struct netlink_ext_ack *extack)
+{
+	unsigned int i, j;
+
+	if (!(ch->what & LYNCEDGE_CHANGE_INTERNAL))
+		return 0;
+	if (!ch->nnets) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the internal networks cannot be empty (any address: 0.0.0.0/0 and ::/0)");
+		return -EINVAL;
+	}
+	for (i = 0; i < ch->nnets; i++) {
+		for (j = 0; j < i; j++) {
+			if (lyncedge_prefix_equal(&ch->nets[j].p, &ch->nets[i].p)) {
+				NL_SET_ERR_MSG_ATTR(extack, ch->nets[i].attr,
+						    "the internal network is listed twice");
+				return -EEXIST;
+			}
+		}
+		nets->p[i] = ch->nets[i].p;
+	}
+	nets->n = ch->nnets;
+	return 0;
+}
+
+/* Whether the internal networks take in all of p (of its family). */
+static bool lyncedge_nets_cover(const struct lyncedge_nets *nets, const struct lyncedge_prefix *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < nets->n; i++)
+		if (nets->p[i].len <= p->len && lyncedge_prefix_has(&nets->p[i], &p->a))
+			return true;
+	return false;
+}
+
+/*
+ * Every peer is a host of the internal networks: one outside them could
+ * never reach its rules, and the operator would not be told. The peers
+ * given in the change are named; else the networks' change is to blame.
+ */
+static int lyncedge_config_peers_inside(const struct lyncedge_settings *s,
+					const struct lyncedge_change *ch,
+					struct netlink_ext_ack *extack)
+{
+	unsigned int g, i;
+
+	if (ch->what & LYNCEDGE_CHANGE_PEERS) {
+		for (i = 0; i < ch->npeers; i++) {
+			if (!lyncedge_nets_cover(&s->internal, &ch->peers[i].p)) {
+				NL_SET_ERR_MSG_ATTR(extack, ch->peers[i].attr,
+						    "the peer is outside the internal networks");
+				return -EINVAL;
+			}
+		}
+		return 0;
+	}
+	for (g = 0; g < LYNCEDGE_NGROUPS; g++) {
+		for (i = 0; i < s->peers.n[g]; i++) {
+			if (!lyncedge_nets_cover(&s->internal, &s->peers.p[g][i])) {
+				NL_SET_ERR_MSG_MOD(extack,
+						   "the internal networks would leave a peer outside them");
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
 /* A present peer list replaces every peer of every group. */
 static int lyncedge_config_peers(struct lyncedge_peers *peers, const struct lyncedge_change *ch,
 				 struct netlink_ext_ack *extack)
@@ -136,8 +218,7 @@ static int lyncedge_config_peers(struct lyncedge_peers *peers, const struct lync
 		u8 g = cp->group;
 
 		for (j = 0; j < peers->n[g]; j++) {
-			if (peers->p[g][j].len == cp->p.len &&
-			    lyncedge_addr_equal(&peers->p[g][j].a, &cp->p.a)) {
+			if (lyncedge_prefix_equal(&peers->p[g][j], &cp->p)) {
 				NL_SET_ERR_MSG_ATTR(extack, cp->attr, "the peer is listed twice");
 				return -EEXIST;
 			}
@@ -307,7 +388,9 @@ struct lyncedge_config *lyncedge_config_build(const struct lyncedge_config *old,
 		return ERR_PTR(-ENOMEM);
 	new->s = old->s;
 	err = lyncedge_config_words(&new->s, ch, extack) ?:
+	      lyncedge_config_nets(&new->s.internal, ch, extack) ?:
 	      lyncedge_config_peers(&new->s.peers, ch, extack) ?:
+	      lyncedge_config_peers_inside(&new->s, ch, extack) ?:
 	      lyncedge_config_services(&new->s.services, ch, extack) ?:
 	      lyncedge_config_customs(new, old, ch, next_id, nnew, extack);
 	if (!err) {

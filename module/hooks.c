@@ -32,9 +32,12 @@ static unsigned int lyncedge_local(void *priv, struct sk_buff *skb,
 	role = lyncedge_snap_role(snap, dev);
 	if (!role)
 		return NF_ACCEPT;
-	/* Return traffic, the most of all, as lyncedge_judge() would but without its call. */
+	/*
+	 * Return traffic, the most of all, as lyncedge_judge() would but without
+	 * its call; but on the internal side, whose return traffic it watches.
+	 */
 	ct = nf_ct_get(skb, &ctinfo);
-	if (ct && ctinfo != IP_CT_NEW)
+	if (ct && ctinfo != IP_CT_NEW && role != LYNCEDGE_ROLE_INTERNAL)
 		return NF_ACCEPT;
 	return lyncedge_judge(skb, state, ln, snap->config, dev, role, dir);
 }

@@ -193,6 +193,24 @@ u32 lyncedge_rule_of(const struct lyncedge_config *config, const struct sk_buff 
 	return lyncedge_rule_find(config, skb, pf, role, dir, pkt);
 }
 
+/*
+ * Whether the far end of a packet through an interface with the internal
+ * role (the source of one toward the edge, the destination of one from it)
+ * is outside the internal networks; counted as LYNCEDGE_DIAG_OUTSIDE when
+ * it is. Not inline: the internal role's packets pay it, the external's not.
+ */
+static noinline bool lyncedge_outside(struct lyncedge_net *ln, const struct lyncedge_config *config,
+				      const struct sk_buff *skb, u8 pf, unsigned int dir)
+{
+	struct lyncedge_addr peer;
+
+	lyncedge_addr(skb, pf, dir == LYNCEDGE_DIR_IN, &peer);
+	if (likely(lyncedge_internal(&config->s.internal, &peer)))
+		return false;
+	lyncedge_count(ln, lyncedge_diag_slot(LYNCEDGE_DIAG_OUTSIDE), skb->len);
+	return true;
+}
+
 static const u8 lyncedge_kind_reason[] = {
 	[LYNCEDGE_PKT_PORTS] = LYNCEDGE_REASON_NO_RULE,
 	[LYNCEDGE_PKT_OTHER] = LYNCEDGE_REASON_PROTOCOL,
@@ -237,11 +255,16 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 
 	/*
 	 * Return traffic and related packets (ICMP errors) pass, and are most
-	 * of the traffic: decided before the packet is read.
+	 * of the traffic: decided before the packet is read. On the internal
+	 * side they are watched for a far end outside the internal networks
+	 * (the edge's replies to the Internet through its internal NIC).
 	 */
 	ct = nf_ct_get(skb, &ctinfo);
-	if (ct && ctinfo != IP_CT_NEW)
+	if (ct && ctinfo != IP_CT_NEW) {
+		if (role == LYNCEDGE_ROLE_INTERNAL)
+			lyncedge_outside(ln, config, skb, state->pf, dir);
 		return NF_ACCEPT;
+	}
 	kind = lyncedge_parse_inline(skb, state->pf, &pkt);
 	if (kind == LYNCEDGE_PKT_NDISC)
 		return NF_ACCEPT;
@@ -259,8 +282,13 @@ unsigned int lyncedge_judge(struct sk_buff *skb, const struct nf_hook_state *sta
 		kind = LYNCEDGE_PKT_BAD;
 	}
 
-	if (kind == LYNCEDGE_PKT_PORTS)
+	/* The internal side talks to the internal networks only, whatever the port. */
+	if (role == LYNCEDGE_ROLE_INTERNAL && lyncedge_outside(ln, config, skb, state->pf, dir)) {
+		if (kind != LYNCEDGE_PKT_BAD)
+			reason = LYNCEDGE_REASON_OUTSIDE;
+	} else if (kind == LYNCEDGE_PKT_PORTS) {
 		id = lyncedge_rule_find(config, skb, state->pf, role, dir, &pkt);
+	}
 	if (id > LYNCEDGE_NRULES_MAX) {
 		lyncedge_ccount(config->custom[id - LYNCEDGE_NRULES_MAX - 1].counter, skb->len);
 		return NF_ACCEPT;

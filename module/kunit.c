@@ -403,6 +403,116 @@ static void lyncedge_kunit_peer_family(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, lyncedge_peer_allowed(peers, fe, &v6));
 }
 
+/* An IPv6 address from its first two 16-bit groups and its last: enough here. */
+static void lyncedge_kunit_v6(struct lyncedge_addr *a, u16 g0, u16 g1, u16 last)
+{
+	memset(a, 0, sizeof(*a));
+	a->family = NFPROTO_IPV6;
+	a->addr.s6_addr16[0] = htons(g0);
+	a->addr.s6_addr16[1] = htons(g1);
+	a->addr.s6_addr16[7] = htons(last);
+}
+
+/*
+ * The default internal networks are the private ranges, and the link is
+ * always inside; the Internet, and the edges of each range, are not.
+ */
+static void lyncedge_kunit_internal_default(struct kunit *test)
+{
+	struct lyncedge_settings *s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	static const struct {
+		u32 v4;
+		bool inside;
+	} v4[] = {
+		{ 0x0a000001, true }, { 0x0affffff, true }, { 0x09ffffff, false },
+		{ 0x0b000000, false }, { 0xac100001, true }, { 0xac1fffff, true },
+		{ 0xac200000, false }, { 0xac0fffff, false }, { 0xc0a80001, true },
+		{ 0xc0a90000, false }, { 0xcb007142, false }, { 0xc0000201, false },
+		{ 0xe0000016, true }, { 0xefffffff, true }, { 0xffffffff, true },
+		{ 0xfffffffe, false }, { 0x00000000, true }, { 0x00000001, false },
+	};
+	static const struct {
+		u16 g0, g1, last;
+		bool inside;
+	} v6[] = {
+		{ 0xfd00, 0x1, 1, true }, { 0xfc00, 0, 1, true }, { 0xfe00, 0, 1, false },
+		{ 0x2001, 0xdb8, 1, false }, { 0xfe80, 0, 1, true }, { 0xfec0, 0, 1, false },
+		{ 0xff02, 0, 1, true }, { 0, 0, 0, true }, { 0, 0, 1, false },
+	};
+	struct lyncedge_addr a;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	lyncedge_settings_default(s);
+	KUNIT_EXPECT_EQ(test, s->internal.n, 4);
+	for (i = 0; i < ARRAY_SIZE(v4); i++) {
+		lyncedge_kunit_v4(&a, v4[i].v4);
+		KUNIT_EXPECT_EQ_MSG(test, lyncedge_internal(&s->internal, &a), v4[i].inside,
+				    "%pI4", &a.addr.s6_addr32[3]);
+	}
+	for (i = 0; i < ARRAY_SIZE(v6); i++) {
+		lyncedge_kunit_v6(&a, v6[i].g0, v6[i].g1, v6[i].last);
+		KUNIT_EXPECT_EQ_MSG(test, lyncedge_internal(&s->internal, &a), v6[i].inside,
+				    "%pI6c", &a.addr);
+	}
+	/* 0.0.0.0/0 alone takes every IPv4 address and no IPv6 one */
+	s->internal.n = 1;
+	memset(&s->internal.p[0], 0, sizeof(s->internal.p[0]));
+	lyncedge_kunit_v4(&s->internal.p[0].a, 0);
+	s->internal.p[0].len = 96;
+	lyncedge_kunit_v4(&a, 0xcb007142);
+	KUNIT_EXPECT_TRUE(test, lyncedge_internal(&s->internal, &a));
+	lyncedge_kunit_v6(&a, 0x2001, 0xdb8, 1);
+	KUNIT_EXPECT_FALSE(test, lyncedge_internal(&s->internal, &a));
+}
+
+/*
+ * The internal networks are never empty, never twice the same, and keep
+ * every peer inside them, whichever of the two a change changes.
+ */
+static void lyncedge_kunit_internal_refused(struct kunit *test)
+{
+	struct lyncedge_change_net nets[2] = {};
+	struct lyncedge_change_peer peer = { .group = LYNCEDGE_GROUP_FRONTEND };
+	struct lyncedge_change ch = { .what = LYNCEDGE_CHANGE_INTERNAL, .nets = nets };
+	struct lyncedge_config *base, *one, *c;
+	unsigned int nnew;
+
+	KUNIT_ASSERT_EQ(test, lyncedge_config_init(), 0);
+	base = lyncedge_config_default();
+	c = lyncedge_config_build(base, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(c), -EINVAL);
+	/* 198.51.100.0/24 twice */
+	lyncedge_kunit_v4(&nets[0].p.a, 0xc6336400);
+	nets[0].p.len = 96 + 24;
+	nets[1] = nets[0];
+	ch.nnets = 2;
+	c = lyncedge_config_build(base, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(c), -EEXIST);
+	/* a peer outside the default networks, then inside the operator's */
+	lyncedge_kunit_v4(&peer.p.a, 0xc6336402);
+	peer.p.len = 128;
+	ch.what = LYNCEDGE_CHANGE_PEERS;
+	ch.npeers = 1;
+	ch.peers = &peer;
+	c = lyncedge_config_build(base, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(c), -EINVAL);
+	ch.what |= LYNCEDGE_CHANGE_INTERNAL;
+	ch.nnets = 1;
+	one = lyncedge_config_build(base, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(one));
+	KUNIT_EXPECT_EQ(test, one->s.internal.n, 1);
+	/* the networks back to the default would leave the peer outside */
+	lyncedge_kunit_v4(&nets[0].p.a, 0x0a000000);
+	nets[0].p.len = 96 + 8;
+	ch.what = LYNCEDGE_CHANGE_INTERNAL;
+	c = lyncedge_config_build(one, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(c), -EINVAL);
+	lyncedge_config_put(one);
+	lyncedge_config_put(base);
+	lyncedge_config_exit();
+}
+
 /*
  * Custom rule ids are never reused, so the space has an end: the last id
  * is given, then the change that needs one more is refused, not wrapped
@@ -479,6 +589,8 @@ static struct kunit_case lyncedge_kunit_cases[] = {
 	KUNIT_CASE(lyncedge_kunit_custom_overlap_refused),
 	KUNIT_CASE(lyncedge_kunit_service_match),
 	KUNIT_CASE(lyncedge_kunit_peer_family),
+	KUNIT_CASE(lyncedge_kunit_internal_default),
+	KUNIT_CASE(lyncedge_kunit_internal_refused),
 	KUNIT_CASE(lyncedge_kunit_custom_ids_end),
 	KUNIT_CASE(lyncedge_kunit_snap_role),
 	{}

@@ -63,6 +63,29 @@ struct lyncedge_prefix {
 	u8 len;
 };
 
+/*
+ * Prefixes written as constants: an IPv4 one v4-mapped, as struct
+ * lyncedge_addr keeps it; an IPv6 one from its leading bytes.
+ */
+#define LYNCEDGE_PREFIX4(o1, o2, o3, o4, bits) {				\
+	.a = { .addr = { .in6_u.u6_addr8 = { [10] = 0xff, [11] = 0xff,		\
+					      [12] = (o1), [13] = (o2),	\
+					      [14] = (o3), [15] = (o4) } },	\
+	       .family = NFPROTO_IPV4 },						\
+	.len = 96 + (bits),							\
+}
+
+#define LYNCEDGE_PREFIX6(bits, ...) {						\
+	.a = { .addr = { .in6_u.u6_addr8 = { __VA_ARGS__ } }, .family = NFPROTO_IPV6 },	\
+	.len = (bits),								\
+}
+
+/* The prefixes the internal network is made of. */
+struct lyncedge_nets {
+	u8 n;
+	struct lyncedge_prefix p[LYNCEDGE_INTERNAL_NETS_MAX];
+};
+
 struct lyncedge_peers {
 	u8 n[LYNCEDGE_NGROUPS];
 	struct lyncedge_prefix p[LYNCEDGE_NGROUPS][LYNCEDGE_PEERS_MAX];
@@ -82,6 +105,8 @@ struct lyncedge_settings {
 	u8 mode[LYNCEDGE_NROLES];
 	/* enum lyncedge_deployment: which hooks the namespace has */
 	u8 deployment;
+	/* the far ends the internal role's interfaces may have */
+	struct lyncedge_nets internal;
 	struct lyncedge_peers peers;
 	struct lyncedge_services services;
 	/* drop events: a second on average, and at most at once */

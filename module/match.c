@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Addresses against the configuration: the edge's own (service addresses)
- * and the far end's (peer prefixes). An address matches only addresses and
- * prefixes of its own family.
+ * and the far end's (internal networks, peer prefixes). An address matches
+ * only addresses and prefixes of its own family.
  */
 #include <net/ipv6.h>
 
@@ -42,6 +42,44 @@ bool lyncedge_service_addr(const struct lyncedge_services *services,
 	return false;
 }
 
+/* Whether addr is in the prefix p: of its family, and its first p->len bits. */
+bool lyncedge_prefix_has(const struct lyncedge_prefix *p, const struct lyncedge_addr *addr)
+{
+	return p->a.family == addr->family && ipv6_prefix_equal(&addr->addr, &p->a.addr, p->len);
+}
+
+/*
+ * The link itself, inside every internal network: multicast, the limited
+ * broadcast, the unspecified address and IPv6 link-local. A host's own
+ * DHCP, IGMP or mDNS on its internal NIC is not the Internet.
+ */
+static const struct lyncedge_prefix lyncedge_link[] = {
+	LYNCEDGE_PREFIX4(224, 0, 0, 0, 4),
+	LYNCEDGE_PREFIX4(255, 255, 255, 255, 32),
+	LYNCEDGE_PREFIX4(0, 0, 0, 0, 32),
+	LYNCEDGE_PREFIX6(8, 0xff),
+	LYNCEDGE_PREFIX6(10, 0xfe, 0x80),
+	LYNCEDGE_PREFIX6(128, 0),
+};
+
+/*
+ * Whether addr is a host of the internal networks (or of the link): what
+ * the internal role's interfaces may have at the far end. The networks
+ * come first: a packet of a correct setup stops at the first that has it.
+ */
+bool lyncedge_internal(const struct lyncedge_nets *nets, const struct lyncedge_addr *addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nets->n; i++)
+		if (lyncedge_prefix_has(&nets->p[i], addr))
+			return true;
+	for (i = 0; i < ARRAY_SIZE(lyncedge_link); i++)
+		if (lyncedge_prefix_has(&lyncedge_link[i], addr))
+			return true;
+	return false;
+}
+
 /*
  * Whether a rule accepting these peer groups accepts addr: any address when
  * none of its groups has a peer, else only a peer of one of them, of its
@@ -59,8 +97,7 @@ bool lyncedge_peer_allowed(const struct lyncedge_peers *peers, u8 groups,
 			continue;
 		for (i = 0; i < peers->n[g]; i++) {
 			p = &peers->p[g][i];
-			if (p->a.family == addr->family &&
-			    ipv6_prefix_equal(&addr->addr, &p->a.addr, p->len))
+			if (lyncedge_prefix_has(p, addr))
 				return true;
 		}
 		defined |= peers->n[g] > 0;

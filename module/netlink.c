@@ -104,7 +104,7 @@ static int lyncedge_nl_get_role(struct sk_buff *skb, struct netlink_callback *cb
 static int lyncedge_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 {
 	struct lyncedge_net *ln = lyncedge_pernet(genl_info_net(info));
-	struct lyncedge_totals snat, asym;
+	struct lyncedge_totals snat, asym, outside;
 	u64 sent, suppressed, reverted;
 	struct sk_buff *msg;
 	bool pending;
@@ -118,12 +118,14 @@ static int lyncedge_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 	lyncedge_events_read(&ln->events, &sent, &suppressed);
 	lyncedge_read(ln, lyncedge_diag_slot(LYNCEDGE_DIAG_AV_SNAT), &snat);
 	lyncedge_read(ln, lyncedge_diag_slot(LYNCEDGE_DIAG_ASYMMETRIC), &asym);
+	lyncedge_read(ln, lyncedge_diag_slot(LYNCEDGE_DIAG_OUTSIDE), &outside);
 	lyncedge_rollback_status(ln, &pending, &left, &reverted);
 	if (!hdr ||
 	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SENT, sent, LYNCEDGE_A_PAD) ||
 	    nla_put_u64_64bit(msg, LYNCEDGE_A_EVENTS_SUPPRESSED, suppressed, LYNCEDGE_A_PAD) ||
 	    nla_put_u64_64bit(msg, LYNCEDGE_A_DIAG_AV_SNAT, snat.packets, LYNCEDGE_A_PAD) ||
 	    nla_put_u64_64bit(msg, LYNCEDGE_A_DIAG_ASYMMETRIC, asym.packets, LYNCEDGE_A_PAD) ||
+	    nla_put_u64_64bit(msg, LYNCEDGE_A_DIAG_OUTSIDE, outside.packets, LYNCEDGE_A_PAD) ||
 	    nla_put_u64_64bit(msg, LYNCEDGE_A_ROLLBACKS, reverted, LYNCEDGE_A_PAD) ||
 	    (pending && nla_put_u32(msg, LYNCEDGE_A_CONFIRM_LEFT, left))) {
 		nlmsg_free(msg);

@@ -22,6 +22,11 @@ static const struct nla_policy lyncedge_nl_peer_policy[LYNCEDGE_PEER_A_MAX + 1] 
 	[LYNCEDGE_PEER_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
 };
 
+static const struct nla_policy lyncedge_nl_net_policy[LYNCEDGE_NET_A_MAX + 1] = {
+	[LYNCEDGE_NET_A_ADDR] = { .type = NLA_BINARY, .len = sizeof(struct in6_addr) },
+	[LYNCEDGE_NET_A_PREFIXLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+};
+
 static const struct nla_policy lyncedge_nl_service_policy[LYNCEDGE_SERVICE_A_MAX + 1] = {
 	[LYNCEDGE_SERVICE_A_SERVICE] = NLA_POLICY_RANGE(NLA_U8, LYNCEDGE_SERVICE_ACCESS,
 							LYNCEDGE_SERVICE_MAX),
@@ -55,6 +60,7 @@ const struct nla_policy lyncedge_nl_set_config_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_MODE_EXTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
 	[LYNCEDGE_A_MODE_INTERNAL] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_MODE_MAX),
 	[LYNCEDGE_A_PEERS] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_peer_policy),
+	[LYNCEDGE_A_INTERNAL_NETS] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_net_policy),
 	[LYNCEDGE_A_GENERATION] = { .type = NLA_U32 },
 	[LYNCEDGE_A_SERVICES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_service_policy),
 	[LYNCEDGE_A_CUSTOM_RULES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_custom_policy),
@@ -93,6 +99,7 @@ typedef int (*lyncedge_nl_entry_fn)(struct lyncedge_change *ch, unsigned int i,
 #define LYNCEDGE_NL_ENTRY_MAX	LYNCEDGE_CUSTOM_A_MAX
 static_assert(LYNCEDGE_SERVICE_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
 static_assert(LYNCEDGE_PEER_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
+static_assert(LYNCEDGE_NET_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
 static_assert(LYNCEDGE_ROLE_A_MAX <= LYNCEDGE_NL_ENTRY_MAX);
 
 static int lyncedge_nl_array(struct lyncedge_change *ch, const struct nlattr *array,
@@ -132,39 +139,62 @@ static void *lyncedge_nl_entries(const struct nlattr *array, unsigned int max, s
 	return v ?: ERR_PTR(-ENOMEM);
 }
 
+/* An address and its prefix length into a prefix: no longer than the address, no host bits. */
+static int lyncedge_nl_prefix(const struct nlattr *addr, const struct nlattr *prefixlen,
+			      struct lyncedge_prefix *p, struct netlink_ext_ack *extack)
+{
+	struct in6_addr masked;
+	int len, err;
+
+	err = lyncedge_nl_addr(addr, &p->a, extack);
+	if (err)
+		return err;
+	len = nla_get_u8(prefixlen);
+	if (p->a.family == NFPROTO_IPV4)
+		len = len <= 32 ? len + 96 : 129;
+	if (len > 128) {
+		NL_SET_ERR_MSG_ATTR(extack, prefixlen,
+				    "the prefix length is longer than the address");
+		return -EINVAL;
+	}
+	p->len = len;
+	ipv6_addr_prefix(&masked, &p->a.addr, len);
+	if (!ipv6_addr_equal(&masked, &p->a.addr)) {
+		NL_SET_ERR_MSG_ATTR(extack, addr, "the prefix has host bits set");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int lyncedge_nl_peer(struct lyncedge_change *ch, unsigned int i, struct nlattr **tb,
 			    const struct nlattr *entry, struct netlink_ext_ack *extack)
 {
 	struct lyncedge_change_peer *cp = &ch->peers[i];
-	struct in6_addr masked;
-	int len, err;
 
 	if (!tb[LYNCEDGE_PEER_A_GROUP] || !tb[LYNCEDGE_PEER_A_ADDR] ||
 	    !tb[LYNCEDGE_PEER_A_PREFIXLEN]) {
 		NL_SET_ERR_MSG_ATTR(extack, entry, "a peer needs a group, an address and a length");
 		return -EINVAL;
 	}
-	err = lyncedge_nl_addr(tb[LYNCEDGE_PEER_A_ADDR], &cp->p.a, extack);
-	if (err)
-		return err;
-	len = nla_get_u8(tb[LYNCEDGE_PEER_A_PREFIXLEN]);
-	if (cp->p.a.family == NFPROTO_IPV4)
-		len = len <= 32 ? len + 96 : 129;
-	if (len > 128) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_PREFIXLEN],
-				    "the prefix length is longer than the address");
-		return -EINVAL;
-	}
-	cp->p.len = len;
-	ipv6_addr_prefix(&masked, &cp->p.a.addr, len);
-	if (!ipv6_addr_equal(&masked, &cp->p.a.addr)) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[LYNCEDGE_PEER_A_ADDR],
-				    "the prefix has host bits set");
-		return -EINVAL;
-	}
 	cp->group = nla_get_u8(tb[LYNCEDGE_PEER_A_GROUP]);
 	cp->attr = entry;
-	return 0;
+	return lyncedge_nl_prefix(tb[LYNCEDGE_PEER_A_ADDR], tb[LYNCEDGE_PEER_A_PREFIXLEN], &cp->p,
+				  extack);
+}
+
+static int lyncedge_nl_net(struct lyncedge_change *ch, unsigned int i, struct nlattr **tb,
+			   const struct nlattr *entry, struct netlink_ext_ack *extack)
+{
+	struct lyncedge_change_net *cn = &ch->nets[i];
+
+	if (!tb[LYNCEDGE_NET_A_ADDR] || !tb[LYNCEDGE_NET_A_PREFIXLEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, entry,
+				    "an internal network needs an address and a length");
+		return -EINVAL;
+	}
+	cn->attr = entry;
+	return lyncedge_nl_prefix(tb[LYNCEDGE_NET_A_ADDR], tb[LYNCEDGE_NET_A_PREFIXLEN], &cn->p,
+				  extack);
 }
 
 static int lyncedge_nl_service(struct lyncedge_change *ch, unsigned int i, struct nlattr **tb,
@@ -245,6 +275,12 @@ static const struct lyncedge_nl_array_kind lyncedge_nl_peers = {
 	lyncedge_nl_peer,
 };
 
+static const struct lyncedge_nl_array_kind lyncedge_nl_nets = {
+	LYNCEDGE_A_INTERNAL_NETS, LYNCEDGE_CHANGE_INTERNAL, LYNCEDGE_INTERNAL_NETS_MAX,
+	sizeof(struct lyncedge_change_net), LYNCEDGE_NET_A_MAX, lyncedge_nl_net_policy,
+	lyncedge_nl_net,
+};
+
 static const struct lyncedge_nl_array_kind lyncedge_nl_services = {
 	LYNCEDGE_A_SERVICES, LYNCEDGE_CHANGE_SERVICES,
 	LYNCEDGE_NSERVICES * LYNCEDGE_SERVICE_ADDRS_MAX, sizeof(struct lyncedge_change_service),
@@ -286,7 +322,9 @@ static int lyncedge_nl_decode(struct lyncedge_change *ch, struct nlattr **attrs,
 static int lyncedge_nl_arrays(struct lyncedge_change *ch, struct nlattr **attrs,
 			      struct netlink_ext_ack *extack)
 {
-	return lyncedge_nl_decode(ch, attrs, &lyncedge_nl_peers, (void **)&ch->peers,
+	return lyncedge_nl_decode(ch, attrs, &lyncedge_nl_nets, (void **)&ch->nets,
+				  &ch->nnets, extack) ?:
+	       lyncedge_nl_decode(ch, attrs, &lyncedge_nl_peers, (void **)&ch->peers,
 				  &ch->npeers, extack) ?:
 	       lyncedge_nl_decode(ch, attrs, &lyncedge_nl_services, (void **)&ch->services,
 				  &ch->nservices, extack) ?:
@@ -357,6 +395,7 @@ static int lyncedge_nl_words(struct lyncedge_change *ch, struct nlattr **attrs,
 
 static void lyncedge_nl_change_free(struct lyncedge_change *ch)
 {
+	kvfree(ch->nets);
 	kvfree(ch->peers);
 	kvfree(ch->services);
 	kvfree(ch->custom);
@@ -423,6 +462,20 @@ static int lyncedge_nl_put_role(struct sk_buff *msg, const struct lyncedge_snap 
 	       (r->ifindex && nla_put_u32(msg, LYNCEDGE_ROLE_A_IFINDEX, r->ifindex));
 }
 
+static int lyncedge_nl_put_prefix(struct sk_buff *msg, int addr, int prefixlen,
+				  const struct lyncedge_prefix *p)
+{
+	return lyncedge_nl_put_addr(msg, addr, &p->a) ||
+	       nla_put_u8(msg, prefixlen, p->a.family == NFPROTO_IPV4 ? p->len - 96 : p->len);
+}
+
+static int lyncedge_nl_put_net(struct sk_buff *msg, const struct lyncedge_snap *snap,
+			       unsigned int i)
+{
+	return lyncedge_nl_put_prefix(msg, LYNCEDGE_NET_A_ADDR, LYNCEDGE_NET_A_PREFIXLEN,
+				      &snap->config->s.internal.p[i]);
+}
+
 /* The i-th peer, group after group. */
 static int lyncedge_nl_put_peer(struct sk_buff *msg, const struct lyncedge_snap *snap,
 				unsigned int i)
@@ -435,9 +488,7 @@ static int lyncedge_nl_put_peer(struct sk_buff *msg, const struct lyncedge_snap 
 		i -= peers->n[g];
 	p = &peers->p[g][i];
 	return nla_put_u8(msg, LYNCEDGE_PEER_A_GROUP, g) ||
-	       lyncedge_nl_put_addr(msg, LYNCEDGE_PEER_A_ADDR, &p->a) ||
-	       nla_put_u8(msg, LYNCEDGE_PEER_A_PREFIXLEN,
-			  p->a.family == NFPROTO_IPV4 ? p->len - 96 : p->len);
+	       lyncedge_nl_put_prefix(msg, LYNCEDGE_PEER_A_ADDR, LYNCEDGE_PEER_A_PREFIXLEN, p);
 }
 
 /* The i-th service address, service after service. */
@@ -481,6 +532,11 @@ static unsigned int lyncedge_nl_nroles(const struct lyncedge_snap *snap)
 	return snap->nroles;
 }
 
+static unsigned int lyncedge_nl_nnets(const struct lyncedge_snap *snap)
+{
+	return snap->config->s.internal.n;
+}
+
 static unsigned int lyncedge_nl_npeers(const struct lyncedge_snap *snap)
 {
 	return lyncedge_nl_sum(snap->config->s.peers.n, LYNCEDGE_NGROUPS);
@@ -503,6 +559,7 @@ static const struct {
 	unsigned int (*count)(const struct lyncedge_snap *snap);
 } lyncedge_nl_config_arrays[] = {
 	{ LYNCEDGE_A_ROLES, lyncedge_nl_put_role, lyncedge_nl_nroles },
+	{ LYNCEDGE_A_INTERNAL_NETS, lyncedge_nl_put_net, lyncedge_nl_nnets },
 	{ LYNCEDGE_A_PEERS, lyncedge_nl_put_peer, lyncedge_nl_npeers },
 	{ LYNCEDGE_A_SERVICES, lyncedge_nl_put_service, lyncedge_nl_nservices },
 	{ LYNCEDGE_A_CUSTOM_RULES, lyncedge_nl_put_custom, lyncedge_nl_ncustom },

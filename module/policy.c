@@ -124,10 +124,25 @@ const unsigned int lyncedge_nrules = ARRAY_SIZE(lyncedge_rules);
 
 static_assert(ARRAY_SIZE(lyncedge_rules) <= LYNCEDGE_NRULES_MAX);
 
+/*
+ * The internal networks until the operator names them: the private ranges
+ * (RFC 1918, and RFC 4193's unique local addresses), where the seed's
+ * topology, an edge with private addresses behind NAT, puts the internal
+ * network. Its "Any" is any host of that network, never the Internet.
+ */
+static const struct lyncedge_prefix lyncedge_internal_default[] = {
+	LYNCEDGE_PREFIX4(10, 0, 0, 0, 8),
+	LYNCEDGE_PREFIX4(172, 16, 0, 0, 12),
+	LYNCEDGE_PREFIX4(192, 168, 0, 0, 16),
+	LYNCEDGE_PREFIX6(7, 0xfc),
+};
+
 /* A namespace's settings before the operator's first change. */
 void lyncedge_settings_default(struct lyncedge_settings *s)
 {
 	memset(s, 0, sizeof(*s));
+	s->internal.n = ARRAY_SIZE(lyncedge_internal_default);
+	memcpy(s->internal.p, lyncedge_internal_default, sizeof(lyncedge_internal_default));
 	s->features = LYNCEDGE_FEATURES_DEFAULT;
 	s->media_min = LYNCEDGE_MEDIA_MIN_DEFAULT;
 	s->media_max = LYNCEDGE_MEDIA_MAX_DEFAULT;

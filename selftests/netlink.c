@@ -30,6 +30,7 @@ struct nl_reply {
 	uint16_t media_min, media_max;
 	uint8_t mode_external, mode_internal;
 	int peers;
+	int nets;		/* internal networks */
 	int services;
 	int roles, bound;	/* roles, and those with an interface */
 	int custom;		/* custom rules of GET_CONFIG */
@@ -126,6 +127,12 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 
 		mnl_attr_for_each_nested(entry, attr)
 			r->peers++;
+	}
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_INTERNAL_NETS) {
+		const struct nlattr *entry;
+
+		mnl_attr_for_each_nested(entry, attr)
+			r->nets++;
 	}
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_SERVICES) {
 		const struct nlattr *entry;
@@ -244,9 +251,9 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
 	snprintf(out, len,
-		 "features %#x media %u-%u modes %u %u peers %d services %d events %u/%u deployment %u roles %d custom %d",
+		 "features %#x media %u-%u modes %u %u peers %d nets %d services %d events %u/%u deployment %u roles %d custom %d",
 		 r.features.value, r.media_min, r.media_max, r.mode_external, r.mode_internal,
-		 r.peers, r.services, r.event_rate, r.event_burst, r.deployment, r.roles, r.custom);
+		 r.peers, r.nets, r.services, r.event_rate, r.event_burst, r.deployment, r.roles, r.custom);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
@@ -690,7 +697,7 @@ TEST_F(nl, config_default)
 	char config[192];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -752,7 +759,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -787,14 +794,14 @@ TEST_F(nl, deployment_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 1 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 1 roles 0 custom 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_HOST);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 }
 
 /* One peer entry: the group, the address (len bytes) and the prefix length. */
@@ -814,7 +821,7 @@ static const uint8_t host10[4] = { 10, 0, 1, 1 };
 
 TEST_F(nl, peers_round_trip)
 {
-	static const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+	static const uint8_t v6[16] = { 0xfd, 0x00, 0x0d, 0xb8 };
 	struct nlmsghdr *nlh = SET_CONFIG(self);
 	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
 	char config[192];
@@ -834,7 +841,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
 }
 
 TEST_F(nl, peer_host_bits)
@@ -866,6 +873,134 @@ TEST_F(nl, peer_address_of_no_family)
 	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, five, 5, 24);
 	mnl_attr_nest_end(nlh, nest);
 	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+/* A peer has to be a host of the internal networks (by default the private ranges). */
+TEST_F(nl, peer_outside_internal_networks)
+{
+	static const uint8_t doc[4] = { 192, 0, 2, 0 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, doc, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+/* One internal network entry: the address (len bytes) and the prefix length. */
+static void put_net(struct nlmsghdr *nlh, uint16_t i, const void *addr, size_t len,
+		    uint8_t prefixlen)
+{
+	struct nlattr *entry = mnl_attr_nest_start(nlh, i);
+
+	mnl_attr_put(nlh, LYNCEDGE_NET_A_ADDR, len, addr);
+	mnl_attr_put_u8(nlh, LYNCEDGE_NET_A_PREFIXLEN, prefixlen);
+	mnl_attr_nest_end(nlh, entry);
+}
+
+/* The default again: 10/8, 172.16/12, 192.168/16, fc00::/7. */
+static void put_default_nets(struct nlmsghdr *nlh)
+{
+	static const uint8_t n10[4] = { 10 }, n172[4] = { 172, 16 }, n192[4] = { 192, 168 };
+	static const uint8_t ula[16] = { 0xfc };
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+
+	put_net(nlh, 1, n10, 4, 8);
+	put_net(nlh, 2, n172, 4, 12);
+	put_net(nlh, 3, n192, 4, 16);
+	put_net(nlh, 4, ula, 16, 7);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+TEST_F(nl, internal_nets_round_trip)
+{
+	static const uint8_t doc[4] = { 198, 51, 100, 0 }, any6[16] = { 0 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+	char config[192];
+
+	put_net(nlh, 1, doc, 4, 24);
+	put_net(nlh, 2, any6, 16, 0);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	nlh = nl_start(self->buf, self->family, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	EXPECT_EQ(2, self->r.nets);
+
+	nlh = SET_CONFIG(self);
+	put_default_nets(nlh);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+}
+
+/* No set means no internal host, or any: neither is said by leaving it empty. */
+TEST_F(nl, internal_nets_empty)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS));
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, internal_nets_twice)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+
+	put_net(nlh, 1, net10, 4, 24);
+	put_net(nlh, 2, net10, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EEXIST);
+}
+
+TEST_F(nl, internal_nets_host_bits)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+
+	put_net(nlh, 1, host10, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+}
+
+TEST_F(nl, internal_nets_too_many)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+	uint8_t a[4] = { 10 };
+	int i;
+
+	for (i = 0; i <= LYNCEDGE_INTERNAL_NETS_MAX; i++) {
+		a[1] = i;
+		put_net(nlh, i + 1, a, 4, 16);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, E2BIG);
+}
+
+/* Networks that would leave a peer outside them are refused. */
+TEST_F(nl, internal_nets_leave_a_peer_outside)
+{
+	static const uint8_t other[4] = { 10, 9, 0, 0 };
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
+
+	put_peer(nlh, LYNCEDGE_GROUP_FRONTEND, net10, 4, 24);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	nlh = SET_CONFIG(self);
+	nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+	put_net(nlh, 1, other, 4, 16);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_CONFIG_REJECTED(self, nlh, EINVAL);
+	nlh = SET_CONFIG(self);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS));
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
 }
 
 TEST_F(nl, peer_unknown_group)

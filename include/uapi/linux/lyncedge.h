@@ -101,15 +101,40 @@
  *       LYNCEDGE_PEER_A_PREFIXLEN u8, at most 32 or 128; no host bits set
  *                            It replaces every peer of every group (an empty
  *                            array clears them), at most
- *                            LYNCEDGE_PEERS_MAX per group, no duplicates.
+ *                            LYNCEDGE_PEERS_MAX per group, no duplicates,
+ *                            each inside one of the internal networks (below).
  *                            An internal rule names the groups it accepts
  *                            (LYNCEDGE_A_RULE_GROUPS): when none of them has
- *                            a peer, it accepts any address, as the seed's
- *                            "Any (can be defined as ...)"; otherwise only
- *                            the peers of those groups (the source of an
- *                            "in" flow, the destination of an "out" flow).
- *                            A prefix matches addresses of its own family
- *                            only: ::/0 takes in no IPv4 address.
+ *                            a peer, it accepts any host of the internal
+ *                            networks, as the seed's "Any (can be defined as
+ *                            ...)"; otherwise only the peers of those groups
+ *                            (the source of an "in" flow, the destination of
+ *                            an "out" flow). A prefix matches addresses of
+ *                            its own family only: ::/0 takes in no IPv4
+ *                            address.
+ *   LYNCEDGE_A_INTERNAL_NETS nested array (NLA_F_NESTED) of the prefixes the
+ *                            internal network is made of, each with
+ *       LYNCEDGE_NET_A_ADDR       4 (IPv4) or 16 (IPv6) bytes, network order
+ *       LYNCEDGE_NET_A_PREFIXLEN  u8, at most 32 or 128; no host bits set
+ *                            It replaces them all: 1 to
+ *                            LYNCEDGE_INTERNAL_NETS_MAX, no duplicates. An
+ *                            empty array is refused: "any address" is said
+ *                            as 0.0.0.0/0 and ::/0. Default: the private
+ *                            ranges 10.0.0.0/8, 172.16.0.0/12,
+ *                            192.168.0.0/16 and fc00::/7. On an interface
+ *                            with the internal role, a packet that opens a
+ *                            flow whose far end (the source of an "in"
+ *                            flow, the destination of an "out" flow) is in
+ *                            none of them is dropped (or, in audit mode,
+ *                            let through) with LYNCEDGE_REASON_OUTSIDE,
+ *                            whatever its port or protocol, and counted on
+ *                            the internal drop counter of its direction.
+ *                            The link itself is always inside: multicast
+ *                            (224.0.0.0/4, ff00::/8), the limited broadcast
+ *                            255.255.255.255, the unspecified address
+ *                            (0.0.0.0, ::) and IPv6 link-local fe80::/10.
+ *                            A change that leaves a peer outside them is
+ *                            refused, whichever of the two it changes.
  *   LYNCEDGE_A_SERVICES      nested array (NLA_F_NESTED) of nested service
  *                            addresses, each with
  *       LYNCEDGE_SERVICE_A_SERVICE u8, enum lyncedge_service, not NONE
@@ -190,8 +215,8 @@
  *   LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL,
  *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_A_DEPLOYMENT and
  *   LYNCEDGE_A_GENERATION; then messages with LYNCEDGE_A_ROLES,
- *   LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES and LYNCEDGE_A_CUSTOM_RULES, in
- *   that order, each array split over as many messages as it takes (the
+ *   LYNCEDGE_A_INTERNAL_NETS, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES and
+ *   LYNCEDGE_A_CUSTOM_RULES, in that order, each array split over as many messages as it takes (the
  *   entries of all of them, in order, are the array; every array has at
  *   least one message, maybe empty).
  *
@@ -223,6 +248,7 @@
  *                                 event, for the rate limit (or memory)
  *   LYNCEDGE_A_DIAG_AV_SNAT       u64, packets, see enum lyncedge_diag
  *   LYNCEDGE_A_DIAG_ASYMMETRIC    u64, packets, see enum lyncedge_diag
+ *   LYNCEDGE_A_DIAG_OUTSIDE       u64, packets, see enum lyncedge_diag
  *   LYNCEDGE_A_ROLLBACKS          u64, changes reverted for want of a
  *                                 confirmation
  *   LYNCEDGE_A_CONFIRM_LEFT       u32, milliseconds until the change that
@@ -313,6 +339,8 @@ enum lyncedge_service {
 #define LYNCEDGE_SERVICE_MAX (__LYNCEDGE_SERVICE_LAST - 1)
 #define LYNCEDGE_SERVICE_ADDRS_MAX 8
 
+#define LYNCEDGE_INTERNAL_NETS_MAX 64
+
 #define LYNCEDGE_CUSTOM_MAX 1024
 #define LYNCEDGE_CUSTOM_ID_MIN 1001
 #define LYNCEDGE_CUSTOM_NAME_MAX 64
@@ -354,8 +382,9 @@ enum lyncedge_deployment {
 #define LYNCEDGE_DEPLOYMENT_MAX (__LYNCEDGE_DEPLOYMENT_LAST - 1)
 
 /*
- * NAT and routing mistakes that break Lync, counted in GATEWAY deployment
- * (packets; none is dropped for them).
+ * NAT and routing mistakes that break Lync (packets; none is dropped for
+ * being counted here). AV_SNAT and ASYMMETRIC are counted in GATEWAY
+ * deployment, OUTSIDE in both.
  * AV_SNAT: a packet that opens a flow an A/V Edge rule allows (rule service
  * LYNCEDGE_SERVICE_AV), forwarded toward the edge with its source address
  * rewritten by this gateway's source NAT. Microsoft: NAT must not change the
@@ -366,10 +395,19 @@ enum lyncedge_deployment {
  * service address that the gateway routes out through such an interface:
  * the edge's traffic takes another path than its external side, as when the
  * edge's default gateway is on its internal interface.
+ * OUTSIDE: a packet through an interface with the internal role whose far
+ * end is outside the internal networks (LYNCEDGE_A_INTERNAL_NETS): the
+ * source of one toward the edge, the destination of one from it. HOST:
+ * received or sent through it; GATEWAY: forwarded out through it or in
+ * from it. Every such packet counts, new flows (which are also dropped,
+ * LYNCEDGE_REASON_OUTSIDE) and the packets of established ones alike, such
+ * as the replies of the edge to an Internet peer when its default route is
+ * on its internal side.
  */
 enum lyncedge_diag {
 	LYNCEDGE_DIAG_AV_SNAT,
 	LYNCEDGE_DIAG_ASYMMETRIC,
+	LYNCEDGE_DIAG_OUTSIDE,
 	__LYNCEDGE_DIAG_LAST
 };
 
@@ -388,6 +426,7 @@ enum lyncedge_reason {
 	LYNCEDGE_REASON_PROTOCOL,	/* neither TCP nor UDP, or a fragment without ports */
 	LYNCEDGE_REASON_MALFORMED,	/* headers truncated or unreadable */
 	LYNCEDGE_REASON_INVALID,	/* conntrack found the packet invalid */
+	LYNCEDGE_REASON_OUTSIDE,	/* internal role: far end outside the internal networks */
 	__LYNCEDGE_REASON_LAST
 };
 
@@ -473,6 +512,8 @@ enum lyncedge_attr {
 	LYNCEDGE_A_CONFIRM,
 	LYNCEDGE_A_ROLLBACKS,
 	LYNCEDGE_A_CONFIRM_LEFT,
+	LYNCEDGE_A_INTERNAL_NETS,
+	LYNCEDGE_A_DIAG_OUTSIDE,
 	__LYNCEDGE_A_LAST
 };
 
@@ -487,6 +528,15 @@ enum lyncedge_peer_attr {
 };
 
 #define LYNCEDGE_PEER_A_MAX (__LYNCEDGE_PEER_A_LAST - 1)
+
+enum lyncedge_net_attr {
+	LYNCEDGE_NET_A_UNSPEC,
+	LYNCEDGE_NET_A_ADDR,
+	LYNCEDGE_NET_A_PREFIXLEN,
+	__LYNCEDGE_NET_A_LAST
+};
+
+#define LYNCEDGE_NET_A_MAX (__LYNCEDGE_NET_A_LAST - 1)
 
 enum lyncedge_service_attr {
 	LYNCEDGE_SERVICE_A_UNSPEC,
