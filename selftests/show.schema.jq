@@ -19,13 +19,14 @@ def role_entry:
 
 def config:
 	has_keys(["generation", "features", "media_range", "modes", "deployment", "services",
-		  "peers", "events"]) and
+		  "internal_networks", "peers", "events"]) and
 	(.generation | count) and
 	(.features | has_keys(["core", "xmpp", "ocs2007"]) and all(.[]; type == "boolean")) and
 	(.media_range | has_keys(["min", "max"]) and (.min | count) and (.max | count)) and
 	(.modes | has_keys(["external", "internal"]) and all(.[]; mode)) and
 	(.deployment | deployment) and
 	(.services | has_keys(["access", "webconf", "av"]) and all(.[]; list(addr))) and
+	(.internal_networks | list(prefix)) and (.internal_networks | length > 0) and
 	(.peers | list(has_keys(["group", "prefix"]) and (.group | group) and
 		       (.prefix | prefix))) and
 	(.events | has_keys(["rate", "burst"]) and (.rate | count) and (.burst | count));
@@ -47,12 +48,12 @@ def drop:
 
 has_keys(["version", "roles", "config", "rules", "drops", "events", "diagnostics",
 	  "confirm"]) and
-.version == 3 and
+.version == 4 and
 (.roles | list(role_entry)) and
 (.config | config) and
 (.rules | list(rule)) and
 (.drops | list(drop) and length == 4) and
 (.events | has_keys(["sent", "suppressed"]) and (.sent | count) and (.suppressed | count)) and
-(.diagnostics | has_keys(["av_snat", "asymmetric"]) and all(.[]; count)) and
+(.diagnostics | has_keys(["av_snat", "asymmetric", "outside"]) and all(.[]; count)) and
 (.confirm | has_keys(["pending", "ms_left", "reverted"]) and (.pending | type == "boolean") and
 	    (.ms_left | count) and (.reverted | count))

@@ -19,6 +19,14 @@
 #define CONF_MEDIA_MIN_DEFAULT	50000
 #define CONF_MEDIA_MAX_DEFAULT	59999
 
+/* As the module: the private ranges, until the operator names the internal networks. */
+static const struct conf_net conf_internal_default[] = {
+	{ AF_INET, { 10 }, 8 },
+	{ AF_INET, { 172, 16 }, 12 },
+	{ AF_INET, { 192, 168 }, 16 },
+	{ AF_INET6, { 0xfc }, 7 },
+};
+
 void conf_defaults(struct conf *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -29,6 +37,9 @@ void conf_defaults(struct conf *c)
 	c->media_max = CONF_MEDIA_MAX_DEFAULT;
 	c->mode_set[0] = true;
 	c->mode_set[1] = true;
+	c->internal_set = true;
+	c->ninternal = sizeof(conf_internal_default) / sizeof(conf_internal_default[0]);
+	memcpy(c->internal, conf_internal_default, sizeof(conf_internal_default));
 	c->peers_set = true;
 	c->services_set = true;
 	c->rules_set = true;
@@ -47,6 +58,7 @@ void conf_unset(struct conf *c)
 	c->media_set = false;
 	c->mode_set[0] = false;
 	c->mode_set[1] = false;
+	c->internal_set = false;
 	c->peers_set = false;
 	c->deployment_set = false;
 	c->events_set = false;
@@ -302,6 +314,47 @@ static int peer(struct conf *c, int argc, char **argv, bool add, char *err, size
 }
 
 /*
+ * set-internal-networks PREFIX...: the internal networks, now these. At
+ * least one: the module has no empty set, and "any" is said as 0.0.0.0/0
+ * ::/0. Read into a copy first, as set-service.
+ */
+static int internal_networks(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	struct conf_net nets[LYNCEDGE_INTERNAL_NETS_MAX];
+	struct conf_peer p;
+	int i, j;
+
+	if (argc < 2) {
+		snprintf(err, len, "set-internal-networks takes at least one prefix "
+			 "(any address: 0.0.0.0/0 ::/0)");
+		return -1;
+	}
+	if (argc - 1 > LYNCEDGE_INTERNAL_NETS_MAX) {
+		snprintf(err, len, "at most %d internal networks", LYNCEDGE_INTERNAL_NETS_MAX);
+		return -1;
+	}
+	for (i = 1; i < argc; i++) {
+		memset(&p, 0, sizeof(p));
+		if (prefix_parse(argv[i], &p, err, len) < 0)
+			return -1;
+		nets[i - 1].family = p.family;
+		memcpy(nets[i - 1].addr, p.addr, sizeof(p.addr));
+		nets[i - 1].len = p.len;
+		for (j = 0; j < i - 1; j++) {
+			if (nets[j].family == p.family && nets[j].len == p.len &&
+			    !memcmp(nets[j].addr, p.addr, sizeof(p.addr))) {
+				snprintf(err, len, "%s is listed twice", argv[i]);
+				return -1;
+			}
+		}
+	}
+	c->ninternal = argc - 1;
+	memcpy(c->internal, nets, c->ninternal * sizeof(nets[0]));
+	c->internal_set = true;
+	return 0;
+}
+
+/*
  * set-service SERVICE [ADDR...]: that service's addresses, now these. Read
  * into a copy first: a statement refused must leave the configuration as it
  * was, or a later showconf would print half of it.
@@ -491,7 +544,7 @@ bool conf_is_statement(const char *word)
 	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
 	       !strcmp(word, "set-service") || !strcmp(word, "add-rule") ||
 	       !strcmp(word, "del-rule") || !strcmp(word, "set-event-rate") ||
-	       !strcmp(word, "set-deployment");
+	       !strcmp(word, "set-deployment") || !strcmp(word, "set-internal-networks");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -516,6 +569,8 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return event_rate(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-deployment"))
 		return deployment(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "set-internal-networks"))
+		return internal_networks(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "add-peer"))
 		return peer(c, argc, argv, true, err, errlen);
 	if (!strcmp(argv[0], "del-peer"))

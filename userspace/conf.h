@@ -21,6 +21,13 @@ struct conf_peer {
 	uint8_t len;
 };
 
+/* A prefix of the internal networks. */
+struct conf_net {
+	uint8_t family;		/* AF_INET or AF_INET6 */
+	uint8_t addr[16];
+	uint8_t len;
+};
+
 struct conf_addr {
 	uint8_t family;		/* AF_INET or AF_INET6 */
 	uint8_t addr[16];
@@ -49,6 +56,9 @@ struct conf {
 	uint16_t media_min, media_max;
 	bool mode_set[2];	/* by role - 1 */
 	uint8_t mode[2];
+	bool internal_set;	/* every internal network, replacing the module's */
+	unsigned int ninternal;
+	struct conf_net internal[LYNCEDGE_INTERNAL_NETS_MAX];
 	bool peers_set;		/* the whole list, replacing the module's */
 	unsigned int npeers;
 	struct conf_peer peers[__LYNCEDGE_GROUP_LAST * LYNCEDGE_PEERS_MAX];
@@ -78,7 +88,8 @@ void conf_unset(struct conf *c);
 /*
  * Applies one statement, the words of a lyncedgectl subcommand that
  * configures (set-role, enable, disable, set-media-range, set-mode,
- * set-deployment, set-service, set-event-rate, add-peer, del-peer,
+ * set-deployment, set-service, set-event-rate, set-internal-networks,
+ * add-peer, del-peer,
  * add-rule, del-rule), to c. On a bad statement returns -1 with a message
  * in err. The words come from the command line or from a line of a file
  * (conf_split()): one parser for both.
@@ -99,6 +110,7 @@ void conf_addr_print(FILE *f, const struct conf_addr *a);
 
 /* ADDR/LEN */
 void conf_peer_print(FILE *f, const struct conf_peer *p);
+void conf_net_print(FILE *f, const struct conf_net *n);
 
 /*
  * Splits a line of a configuration file into words in place: blanks

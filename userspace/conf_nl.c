@@ -30,6 +30,21 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, c->mode[1]);
 	if (c->deployment_set)
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, c->deployment);
+	if (c->internal_set) {
+		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
+		unsigned int i;
+
+		for (i = 0; i < c->ninternal; i++) {
+			const struct conf_net *n = &c->internal[i];
+			struct nlattr *entry = mnl_attr_nest_start(nlh, i + 1);
+
+			mnl_attr_put(nlh, LYNCEDGE_NET_A_ADDR, n->family == AF_INET ? 4 : 16,
+				     n->addr);
+			mnl_attr_put_u8(nlh, LYNCEDGE_NET_A_PREFIXLEN, n->len);
+			mnl_attr_nest_end(nlh, entry);
+		}
+		mnl_attr_nest_end(nlh, nest);
+	}
 	if (c->peers_set) {
 		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_PEERS);
 		unsigned int i;
@@ -127,6 +142,30 @@ static int get_peers(struct conf *c, const struct nlattr *nest)
 	return 0;
 }
 
+static int get_nets(struct conf *c, const struct nlattr *nest)
+{
+	const struct nlattr *tb[LYNCEDGE_NET_A_MAX + 1];
+	const struct nlattr *entry;
+
+	mnl_attr_for_each_nested(entry, nest) {
+		struct conf_net *n = &c->internal[c->ninternal];
+		uint16_t len;
+
+		if (genl_parse_net(entry, tb) < 0 || !tb[LYNCEDGE_NET_A_ADDR] ||
+		    !tb[LYNCEDGE_NET_A_PREFIXLEN] || c->ninternal == LYNCEDGE_INTERNAL_NETS_MAX)
+			return -1;
+		len = mnl_attr_get_payload_len(tb[LYNCEDGE_NET_A_ADDR]);
+		if (len != 4 && len != 16)
+			return -1;
+		memset(n, 0, sizeof(*n));
+		n->family = len == 4 ? AF_INET : AF_INET6;
+		memcpy(n->addr, mnl_attr_get_payload(tb[LYNCEDGE_NET_A_ADDR]), len);
+		n->len = mnl_attr_get_u8(tb[LYNCEDGE_NET_A_PREFIXLEN]);
+		c->ninternal++;
+	}
+	return 0;
+}
+
 static int get_services(struct conf *c, const struct nlattr *nest)
 {
 	const struct nlattr *tb[LYNCEDGE_SERVICE_A_MAX + 1];
@@ -209,7 +248,8 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 
 	if (genl_parse(nlh, tb) < 0)
 		return MNL_CB_ERROR;
-	if ((tb[LYNCEDGE_A_PEERS] && get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0) ||
+	if ((tb[LYNCEDGE_A_INTERNAL_NETS] && get_nets(c, tb[LYNCEDGE_A_INTERNAL_NETS]) < 0) ||
+	    (tb[LYNCEDGE_A_PEERS] && get_peers(c, tb[LYNCEDGE_A_PEERS]) < 0) ||
 	    (tb[LYNCEDGE_A_SERVICES] && get_services(c, tb[LYNCEDGE_A_SERVICES]) < 0) ||
 	    (tb[LYNCEDGE_A_CUSTOM_RULES] && get_rules(c, tb[LYNCEDGE_A_CUSTOM_RULES]) < 0) ||
 	    (tb[LYNCEDGE_A_ROLES] && get_roles(c, tb[LYNCEDGE_A_ROLES]) < 0))
@@ -246,11 +286,12 @@ int conf_get(struct genl_ctx *ctx, struct conf *c)
 
 	for (tries = 0; tries < CONF_GET_TRIES; tries++) {
 		conf_defaults(c);
-		c->nroles = c->npeers = c->nrules = 0;
+		c->nroles = c->npeers = c->nrules = c->ninternal = 0;
 		memset(c->naddrs, 0, sizeof(c->naddrs));
 		err = genl_request(ctx, genl_msg(ctx, LYNCEDGE_CMD_GET_CONFIG, NLM_F_DUMP),
 				   get_cb, c);
-		if (!err && !c->have_generation)
+		/* a module always has its settings, and at least one internal network */
+		if (!err && (!c->have_generation || !c->ninternal))
 			err = EBADMSG;
 		if (err || !ctx->dump_intr)
 			return err;

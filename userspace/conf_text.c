@@ -145,6 +145,14 @@ void conf_peer_print(FILE *f, const struct conf_peer *p)
 	fprintf(f, "%s/%u", addr, p->len);
 }
 
+void conf_net_print(FILE *f, const struct conf_net *n)
+{
+	char addr[INET6_ADDRSTRLEN];
+
+	inet_ntop(n->family, n->addr, addr, sizeof(addr));
+	fprintf(f, "%s/%u", addr, n->len);
+}
+
 void conf_print(FILE *f, const struct conf *c)
 {
 	unsigned int i;
@@ -186,6 +194,12 @@ void conf_print(FILE *f, const struct conf *c)
 		conf_word_print(f, r->name);
 		fputc('\n', f);
 	}
+	fputs("set-internal-networks", f);
+	for (i = 0; i < c->ninternal; i++) {
+		fputc(' ', f);
+		conf_net_print(f, &c->internal[i]);
+	}
+	fputc('\n', f);
 	for (i = 0; i < c->npeers; i++) {
 		fprintf(f, "add-peer %s ", group_name(c->peers[i].group));
 		conf_peer_print(f, &c->peers[i]);

@@ -71,6 +71,8 @@ static const struct attr_policy lyncedge_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_CONFIRM]		= { MNL_TYPE_U32, 0 },
 	[LYNCEDGE_A_ROLLBACKS]		= { MNL_TYPE_U64, 0 },
 	[LYNCEDGE_A_CONFIRM_LEFT]	= { MNL_TYPE_U32, 0 },
+	[LYNCEDGE_A_INTERNAL_NETS]	= { MNL_TYPE_NESTED, 0 },
+	[LYNCEDGE_A_DIAG_OUTSIDE]	= { MNL_TYPE_U64, 0 },
 };
 
 static const struct attr_level lyncedge_level = { lyncedge_policy, LYNCEDGE_A_MAX };
@@ -83,6 +85,13 @@ static const struct attr_policy peer_policy[LYNCEDGE_PEER_A_MAX + 1] = {
 };
 
 static const struct attr_level peer_level = { peer_policy, LYNCEDGE_PEER_A_MAX };
+
+static const struct attr_policy net_policy[LYNCEDGE_NET_A_MAX + 1] = {
+	[LYNCEDGE_NET_A_ADDR]		= { MNL_TYPE_BINARY, 0 },
+	[LYNCEDGE_NET_A_PREFIXLEN]	= { MNL_TYPE_U8, 0 },
+};
+
+static const struct attr_level net_level = { net_policy, LYNCEDGE_NET_A_MAX };
 
 static const struct attr_policy service_policy[LYNCEDGE_SERVICE_A_MAX + 1] = {
 	[LYNCEDGE_SERVICE_A_SERVICE]	= { MNL_TYPE_U8, 0 },
@@ -212,6 +221,11 @@ static int parse_nested(const struct nlattr *entry, const struct attr_level *lev
 int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb)
 {
 	return parse_nested(entry, &peer_level, tb);
+}
+
+int genl_parse_net(const struct nlattr *entry, const struct nlattr **tb)
+{
+	return parse_nested(entry, &net_level, tb);
 }
 
 int genl_parse_service(const struct nlattr *entry, const struct nlattr **tb)

@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{ "set-service", cmd_statement, "set-service access|webconf|av [ADDR...]" },
 	{ "add-rule",	cmd_statement,	"add-rule external|internal in|out tcp|udp PORT[-PORT] NAME" },
 	{ "del-rule",	cmd_statement,	"del-rule ID" },
+	{ "set-internal-networks", cmd_statement, "set-internal-networks PREFIX..." },
 	{ "add-peer",	cmd_statement,	"add-peer frontend|director|branch PREFIX" },
 	{ "del-peer",	cmd_statement,	"del-peer frontend|director|branch PREFIX" },
 	{ "show",	cmd_show,	"show [dump|--json|--prometheus]" },

@@ -49,6 +49,7 @@ static const char *const reason_names[] = {
 	[LYNCEDGE_REASON_PROTOCOL]	= "protocol",
 	[LYNCEDGE_REASON_MALFORMED]	= "malformed",
 	[LYNCEDGE_REASON_INVALID]	= "invalid",
+	[LYNCEDGE_REASON_OUTSIDE]	= "outside",
 };
 
 static const char *const deployment_names[] = {

@@ -35,12 +35,13 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	if (!tb[LYNCEDGE_A_EVENTS_SENT] || !tb[LYNCEDGE_A_EVENTS_SUPPRESSED] ||
 	    !tb[LYNCEDGE_A_DIAG_AV_SNAT] || !tb[LYNCEDGE_A_DIAG_ASYMMETRIC] ||
-	    !tb[LYNCEDGE_A_ROLLBACKS])
+	    !tb[LYNCEDGE_A_DIAG_OUTSIDE] || !tb[LYNCEDGE_A_ROLLBACKS])
 		return genl_bad_reply();
 	s->events_sent = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SENT]);
 	s->events_suppressed = mnl_attr_get_u64(tb[LYNCEDGE_A_EVENTS_SUPPRESSED]);
 	s->diag_av_snat = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_AV_SNAT]);
 	s->diag_asymmetric = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_ASYMMETRIC]);
+	s->diag_outside = mnl_attr_get_u64(tb[LYNCEDGE_A_DIAG_OUTSIDE]);
 	s->rollbacks = mnl_attr_get_u64(tb[LYNCEDGE_A_ROLLBACKS]);
 	s->confirm_pending = tb[LYNCEDGE_A_CONFIRM_LEFT];
 	s->confirm_left_ms = s->confirm_pending ? mnl_attr_get_u32(tb[LYNCEDGE_A_CONFIRM_LEFT]) : 0;
@@ -110,13 +111,19 @@ static void print_dump(const struct snapshot *s)
 			printf("\n");
 		}
 	}
+	for (i = 0; i < c->ninternal; i++) {
+		printf("internal-network\t");
+		conf_net_print(stdout, &c->internal[i]);
+		printf("\n");
+	}
 	for (i = 0; i < c->npeers; i++) {
 		printf("peer\t%s\t", group_name(c->peers[i].group));
 		conf_peer_print(stdout, &c->peers[i]);
 		printf("\n");
 	}
 	printf("events\t%" PRIu64 "\t%" PRIu64 "\n", s->events_sent, s->events_suppressed);
-	printf("diagnostics\t%" PRIu64 "\t%" PRIu64 "\n", s->diag_av_snat, s->diag_asymmetric);
+	printf("diagnostics\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\n", s->diag_av_snat,
+	       s->diag_asymmetric, s->diag_outside);
 	printf("confirm\t%s\t%" PRIu32 "\t%" PRIu64 "\n", s->confirm_pending ? "pending" : "none",
 	       s->confirm_left_ms, s->rollbacks);
 	rules_print(stdout, &s->rules, true);
@@ -161,9 +168,14 @@ static void print_text(const struct snapshot *s)
 			conf_addr_print(stdout, &c->addrs[f][i]);
 		}
 	}
+	printf("\ninternal networks:");
+	for (f = 0; f < c->ninternal; f++) {
+		fputc(' ', stdout);
+		conf_net_print(stdout, &c->internal[f]);
+	}
 	printf("\npeers:");
 	if (!c->npeers)
-		printf(" none (the internal rows accept any address)");
+		printf(" none (the internal rows accept any host of the internal networks)");
 	for (f = 0; f < c->npeers; f++) {
 		printf("%s%s ", f ? ", " : " ", group_name(c->peers[f].group));
 		conf_peer_print(stdout, &c->peers[f]);
@@ -172,8 +184,9 @@ static void print_text(const struct snapshot *s)
 	       " suppressed\n", c->event_rate, c->event_burst, s->events_sent,
 	       s->events_suppressed);
 	printf("diagnostics: %" PRIu64 " A/V packets with their source NATed on the way in, %"
-	       PRIu64 " packets of the edge's service addresses on another path\n",
-	       s->diag_av_snat, s->diag_asymmetric);
+	       PRIu64 " packets of the edge's service addresses on another path, %" PRIu64
+	       " packets on the internal side with a far end outside the internal networks\n",
+	       s->diag_av_snat, s->diag_asymmetric, s->diag_outside);
 	if (s->confirm_pending)
 		printf("confirm: a change reverts in %" PRIu32 " s unless confirmed (lyncedgectl confirm); ",
 		       (s->confirm_left_ms + 999) / 1000);

@@ -17,6 +17,7 @@ struct snapshot {
 	uint64_t events_suppressed;
 	uint64_t diag_av_snat;		/* packets, see enum lyncedge_diag */
 	uint64_t diag_asymmetric;
+	uint64_t diag_outside;
 	bool confirm_pending;		/* a change awaits confirmation */
 	uint32_t confirm_left_ms;	/* until it reverts */
 	uint64_t rollbacks;		/* changes reverted unconfirmed */

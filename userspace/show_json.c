@@ -12,15 +12,17 @@
 #include "names.h"
 #include "show.h"
 
-#define SHOW_JSON_VERSION 3
+#define SHOW_JSON_VERSION 4
 
 static void json_addr(FILE *f, uint8_t family, const uint8_t *addr, int len)
 {
 	char buf[INET6_ADDRSTRLEN + 4];
+	size_t n;
 
 	inet_ntop(family, addr, buf, sizeof(buf));
+	n = strlen(buf);
 	if (len >= 0)
-		snprintf(buf + strlen(buf), 5, "/%d", len);
+		snprintf(buf + n, sizeof(buf) - n, "/%d", len);
 	json_string(f, buf);
 }
 
@@ -68,7 +70,12 @@ static void json_config(FILE *f, const struct conf *c)
 		}
 		fputs("]", f);
 	}
-	fputs("},\"peers\":[", f);
+	fputs("},\"internal_networks\":[", f);
+	for (i = 0; i < c->ninternal; i++) {
+		fputs(i ? "," : "", f);
+		json_addr(f, c->internal[i].family, c->internal[i].addr, c->internal[i].len);
+	}
+	fputs("],\"peers\":[", f);
 	for (i = 0; i < c->npeers; i++) {
 		fprintf(f, "%s{\"group\":\"%s\",\"prefix\":", i ? "," : "",
 			group_name(c->peers[i].group));
@@ -147,8 +154,8 @@ void show_json(FILE *f, const struct snapshot *s)
 	json_rules(f, &s->rules);
 	fprintf(f, ",\"events\":{\"sent\":%" PRIu64 ",\"suppressed\":%" PRIu64 "}",
 		s->events_sent, s->events_suppressed);
-	fprintf(f, ",\"diagnostics\":{\"av_snat\":%" PRIu64 ",\"asymmetric\":%" PRIu64 "}",
-		s->diag_av_snat, s->diag_asymmetric);
+	fprintf(f, ",\"diagnostics\":{\"av_snat\":%" PRIu64 ",\"asymmetric\":%" PRIu64
+		",\"outside\":%" PRIu64 "}", s->diag_av_snat, s->diag_asymmetric, s->diag_outside);
 	fprintf(f, ",\"confirm\":{\"pending\":%s,\"ms_left\":%" PRIu32 ",\"reverted\":%" PRIu64
 		"}}\n", s->confirm_pending ? "true" : "false", s->confirm_left_ms, s->rollbacks);
 }

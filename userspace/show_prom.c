@@ -98,6 +98,9 @@ void show_prometheus(FILE *f, const struct snapshot *s)
 	prom_counter(f, "lyncedge_diag_asymmetric_packets_total",
 		     "Packets of the edge's service addresses off its external side (gateway).",
 		     s->diag_asymmetric);
+	prom_counter(f, "lyncedge_diag_outside_packets_total",
+		     "Packets on the internal side with a far end outside the internal networks.",
+		     s->diag_outside);
 	prom_counter(f, "lyncedge_rollbacks_total",
 		     "Changes reverted because no confirmation came in time.", s->rollbacks);
 	prom_head(f, "lyncedge_confirm_pending", "gauge",
@@ -106,6 +109,13 @@ void show_prometheus(FILE *f, const struct snapshot *s)
 	prom_head(f, "lyncedge_confirm_seconds_left", "gauge",
 		  "Seconds until the change that awaits confirmation reverts, 0 for none.");
 	fprintf(f, "lyncedge_confirm_seconds_left %.3f\n", s->confirm_left_ms / 1000.0);
+	prom_head(f, "lyncedge_internal_network", "gauge",
+		  "1 for each prefix of the internal networks.");
+	for (i = 0; i < s->conf.ninternal; i++) {
+		fputs("lyncedge_internal_network{prefix=\"", f);
+		conf_net_print(f, &s->conf.internal[i]);
+		fputs("\"} 1\n", f);
+	}
 	prom_head(f, "lyncedge_interface_role", "gauge",
 		  "1 for each interface name with a role; bound says whether an interface has it.");
 	for (i = 0; i < s->conf.nroles; i++) {

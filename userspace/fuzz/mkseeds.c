@@ -134,6 +134,18 @@ static void config(void)
 	flush();
 
 	inet_pton(AF_INET, "198.51.100.0", &a4);
+	nlh = array(LYNCEDGE_A_INTERNAL_NETS, &nest);
+	entry = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put(nlh, LYNCEDGE_NET_A_ADDR, 4, &a4);
+	mnl_attr_put_u8(nlh, LYNCEDGE_NET_A_PREFIXLEN, 24);
+	mnl_attr_nest_end(nlh, entry);
+	entry = mnl_attr_nest_start(nlh, 2);
+	mnl_attr_put(nlh, LYNCEDGE_NET_A_ADDR, 16, &in6addr_any);
+	mnl_attr_put_u8(nlh, LYNCEDGE_NET_A_PREFIXLEN, 0);
+	mnl_attr_nest_end(nlh, entry);
+	mnl_attr_nest_end(nlh, nest);
+	end(nlh);
+
 	nlh = array(LYNCEDGE_A_PEERS, &nest);
 	entry = mnl_attr_nest_start(nlh, 1);
 	mnl_attr_put_u8(nlh, LYNCEDGE_PEER_A_GROUP, LYNCEDGE_GROUP_FRONTEND);
@@ -224,6 +236,7 @@ static void stats(void)
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_EVENTS_SUPPRESSED, 345);
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_AV_SNAT, 6);
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_ASYMMETRIC, 78);
+	mnl_attr_put_u64(nlh, LYNCEDGE_A_DIAG_OUTSIDE, 9);
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_ROLLBACKS, 2);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_CONFIRM_LEFT, 41500);
 	end(nlh);
