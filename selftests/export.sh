@@ -7,8 +7,9 @@
 # same rule in all three. The configuration uses what the rulesets must
 # translate: service addresses that tell the three external in tcp/443 rows
 # apart, peers of one family only (::/0 among them, which takes no IPv4
-# address in any of the three), a custom range, an optional feature, and
-# one role in audit mode.
+# address in any of the three), internal networks that leave an internal
+# host outside (both ways), a custom range, an optional feature, and one
+# role in audit mode.
 . ./lib.sh
 
 load_module
@@ -24,9 +25,12 @@ $IP -n $INET addr add 192.0.2.3/24 dev i0
 $IP -n $INET addr add 2001:db8:e::3/64 dev i0 nodad
 $IP -n $EDGE route add 192.0.2.3/32 dev e0 src 192.0.2.12
 $IP -n $EDGE -6 route add 2001:db8:e::3/128 dev e0 src 2001:db8:e::12
-# An internal host outside the front end's prefix.
+# An internal host outside the front end's prefix; and one outside the
+# internal networks.
 $IP -n $EDGE addr add 10.20.0.1/24 dev e1
 $IP -n $LAN addr add 10.20.0.2/24 dev l0
+$IP -n $EDGE addr add 10.30.0.1/24 dev e1
+$IP -n $LAN addr add 10.30.0.2/24 dev l0
 
 check "export: the configuration is set" in_ns $EDGE $CTL setconf - <<'CONF'
 enable xmpp
@@ -34,7 +38,8 @@ set-mode internal audit
 set-service access 192.0.2.1 2001:db8:e::1
 set-service webconf 192.0.2.11
 set-service av 192.0.2.12 2001:db8:e::12
-add-peer frontend 198.51.100.0/24
+set-internal-networks 172.16.1.0/24 10.20.0.0/16 ::/0
+add-peer frontend 172.16.1.0/24
 add-peer branch ::/0
 add-rule external in udp 40000-40009 site range
 CONF
@@ -69,18 +74,21 @@ edge 2001:db8:e::3 tcp 443
 edge 192.0.2.3 tcp 50000
 edge 192.0.2.2 udp 3478
 edge 192.0.2.2 tcp 22
-lan 198.51.100.1 tcp 5061
-lan 2001:db8:1::1 tcp 5061
-lan 198.51.100.1 tcp 4443
-lan 198.51.100.1 tcp 23456
-lan 2001:db8:1::1 udp 3478
-lan 198.51.100.1 tcp 50001
-lan 198.51.100.1 tcp 22
+lan 172.16.1.1 tcp 5061
+lan fd00:1::1 tcp 5061
+lan 172.16.1.1 tcp 4443
+lan 172.16.1.1 tcp 23456
+lan fd00:1::1 udp 3478
+lan 172.16.1.1 tcp 50001
+lan 172.16.1.1 tcp 22
 lan 10.20.0.1 tcp 5062
-lan 2001:db8:1::1 tcp 5062
-edge 198.51.100.2 tcp 5061
-edge 2001:db8:1::2 tcp 5061
-edge 198.51.100.2 tcp 22
+lan fd00:1::1 tcp 5062
+lan 10.30.0.1 udp 3478
+lan 10.30.0.1 tcp 5061
+edge 172.16.1.2 tcp 5061
+edge fd00:1::2 tcp 5061
+edge 172.16.1.2 tcp 22
+edge 10.30.0.2 tcp 5061
 FLOWS
 
 # The listeners: every port of a flow, on the side it goes to.
@@ -90,9 +98,9 @@ ports() { # CLIENT...: listener specs of those clients' flows
 	done | sort -u
 }
 listen $EDGE /tmp/edge.log $(ports inet lan) || exit 1
-listen $INET /tmp/inet.log $(awk '$1 == "edge" && $2 !~ /^(198|2001:db8:1:)/ { print $3 ":" $4 }' \
+listen $INET /tmp/inet.log $(awk '$1 == "edge" && $2 !~ /^(172\.16\.1\.|fd00:1:|10\.30\.)/ { print $3 ":" $4 }' \
 	/tmp/flows | sort -u) || exit 1
-listen $LAN /tmp/lan.log $(awk '$1 == "edge" && $2 ~ /^(198|2001:db8:1:)/ { print $3 ":" $4 }' \
+listen $LAN /tmp/lan.log $(awk '$1 == "edge" && $2 ~ /^(172\.16\.1\.|fd00:1:|10\.30\.)/ { print $3 ":" $4 }' \
 	/tmp/flows | sort -u) || exit 1
 
 # Counter readers, one per filter: "KEY PACKETS" lines, the key being the

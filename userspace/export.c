@@ -59,14 +59,73 @@ bool export_unbound(const struct snapshot *s, const struct rule *r)
 	return export_service_any(s, r) && export_peers_any(s, r);
 }
 
+/* buf is an export_side's entry: an address and "/LEN". */
 static void export_addr(char *buf, int family, const uint8_t *addr, int len)
 {
-	size_t n;
+	size_t n, size = sizeof(((struct export_side *)0)->v[0]);
 
 	inet_ntop(family, addr, buf, INET6_ADDRSTRLEN);
 	n = strlen(buf);
 	if (len >= 0)
-		snprintf(buf + n, 5, "/%d", len);
+		snprintf(buf + n, size - n, "/%d", len);
+}
+
+/* The link itself, inside every internal network, as the module's lyncedge_link[]. */
+static const struct {
+	int family;
+	const char *addr;
+	uint8_t len;
+} export_link[] = {
+	{ AF_INET, "224.0.0.0", 4 }, { AF_INET, "255.255.255.255", 32 }, { AF_INET, "0.0.0.0", 32 },
+	{ AF_INET6, "ff00::", 8 }, { AF_INET6, "fe80::", 10 }, { AF_INET6, "::", 128 },
+};
+
+#define EXPORT_LINK_N (sizeof(export_link) / sizeof(export_link[0]))
+
+/* Whether a takes in every address of b. */
+static bool export_net_covers(const struct conf_net *a, const struct conf_net *b)
+{
+	unsigned int i, full = a->len / 8;
+	uint8_t mask;
+
+	if (a->family != b->family || a->len > b->len)
+		return false;
+	for (i = 0; i < full; i++)
+		if (a->addr[i] != b->addr[i])
+			return false;
+	if (!(a->len % 8))
+		return true;
+	mask = (uint8_t)(0xff << (8 - a->len % 8));
+	return (a->addr[full] & mask) == (b->addr[full] & mask);
+}
+
+void export_internal(const struct snapshot *s, int family, struct export_side *side)
+{
+	struct conf_net v[LYNCEDGE_INTERNAL_NETS_MAX + EXPORT_LINK_N];
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < s->conf.ninternal; i++)
+		if (s->conf.internal[i].family == family)
+			v[n++] = s->conf.internal[i];
+	for (i = 0; i < EXPORT_LINK_N; i++) {
+		if (export_link[i].family != family)
+			continue;
+		memset(&v[n], 0, sizeof(v[n]));
+		v[n].family = family;
+		v[n].len = export_link[i].len;
+		inet_pton(family, export_link[i].addr, v[n++].addr);
+	}
+	side->any = false;
+	side->n = 0;
+	for (i = 0; i < n; i++) {
+		/* one that another takes in goes; of two equal ones, the first stays */
+		for (j = 0; j < n; j++)
+			if (j != i && export_net_covers(&v[j], &v[i]) &&
+			    (v[j].len < v[i].len || j < i))
+				break;
+		if (j == n)
+			export_addr(side->v[side->n++], family, v[i].addr, v[i].len);
+	}
 }
 
 bool export_cond(const struct snapshot *s, const struct rule *r, int family,

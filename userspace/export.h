@@ -10,7 +10,7 @@
 
 /*
  * `export`: the namespace's policy (roles, enabled rules, service
- * addresses, peers, modes) written in another filter's language, so that
+ * addresses, peers, internal networks, modes) written in another filter's language, so that
  * the same packets get the same verdicts and are counted by a counter named
  * after the same rule. Each writer takes a snapshot and prints a ruleset.
  */
@@ -29,6 +29,13 @@ struct export_cond {
 	struct export_side edge;	/* the service's addresses */
 	struct export_side peer;	/* the peer groups' prefixes */
 };
+
+/*
+ * The far ends the internal role takes in family: the internal networks and
+ * the link itself (as the module's lyncedge_internal()), none inside another,
+ * so that a filter's set of them has no overlapping intervals.
+ */
+void export_internal(const struct snapshot *s, int family, struct export_side *side);
 
 /* Whether r allows anything: an enabled rule, not a drop counter. */
 bool export_enabled(const struct rule *r);

@@ -8,6 +8,7 @@
  * elements carry the counters and the rule ids.
  */
 #include <ctype.h>
+#include <string.h>
 
 #include "export.h"
 #include "names.h"
@@ -22,6 +23,33 @@ static void ipt_chain(char *buf, size_t len, unsigned int role, unsigned int dir
 	snprintf(buf, len, "LYNCEDGE-%s-%s", role_name(role), dir_name(dir));
 	for (i = 0; buf[i]; i++)
 		buf[i] = toupper((unsigned char)buf[i]);
+}
+
+/*
+ * The internal side's chain of far ends: those inside the internal networks
+ * return to the role's chain; any other is dropped there (audit: let
+ * through) and counted, whatever its port.
+ */
+static void ipt_nets_chain(char *buf, size_t len, unsigned int dir)
+{
+	ipt_chain(buf, len, LYNCEDGE_ROLE_INTERNAL, dir);
+	snprintf(buf + strlen(buf), len - strlen(buf), "-NETS");
+}
+
+static void ipt_outside(FILE *f, const struct snapshot *s, unsigned int dir, int family,
+			const char *verdict)
+{
+	struct export_side side;
+	char chain[32];
+	unsigned int i;
+
+	ipt_nets_chain(chain, sizeof(chain), dir);
+	export_internal(s, family, &side);
+	for (i = 0; i < side.n; i++)
+		fprintf(f, "-A %s -%c %s -j RETURN\n", chain, dir == LYNCEDGE_DIR_IN ? 's' : 'd',
+			side.v[i]);
+	fprintf(f, "-A %s -m comment --comment \"drop_internal_%s\" -j %s\n", chain,
+		dir_name(dir), verdict);
 }
 
 /* In a group, the first rule with no address condition: nothing after it is reached. */
@@ -105,6 +133,11 @@ static void ipt_role_chain(FILE *f, const struct snapshot *s, unsigned int role,
 	fprintf(f, "-A %s -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n", chain);
 	fprintf(f, "-A %s -m conntrack --ctstate INVALID -m comment --comment \"drop_%s_%s\" -j %s\n",
 		chain, role_name(role), dir_name(dir), verdict);
+	if (role == LYNCEDGE_ROLE_INTERNAL) {
+		ipt_nets_chain(set, sizeof(set), dir);
+		fprintf(f, "-A %s -j %s\n", chain, set);
+		ipt_outside(f, s, dir, family, verdict);
+	}
 	for (i = 0; i < 2; i++) {
 		if (!ipt_ports(f, s, chain, role, dir, protos[i], family, ipset))
 			continue;
@@ -134,6 +167,10 @@ void export_iptables(FILE *f, const struct snapshot *s, int family, bool ipset)
 		for (dir = 0; dir < __LYNCEDGE_DIR_LAST; dir++) {
 			ipt_chain(chain, sizeof(chain), role, dir);
 			fprintf(f, ":%s - [0:0]\n", chain);
+			if (role == LYNCEDGE_ROLE_INTERNAL) {
+				ipt_nets_chain(chain, sizeof(chain), dir);
+				fprintf(f, ":%s - [0:0]\n", chain);
+			}
 		}
 	}
 	for (i = 0; i < s->conf.nroles; i++) {

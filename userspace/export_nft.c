@@ -51,6 +51,27 @@ static void nft_rule(FILE *f, const struct snapshot *s, const struct rule *r)
 	}
 }
 
+/*
+ * On the internal side, a flow whose far end is outside the internal
+ * networks is dropped whatever its port, before any rule is asked.
+ */
+static void nft_outside(FILE *f, const struct snapshot *s, const char *chain, unsigned int dir,
+			const char *verdict)
+{
+	static const int families[] = { AF_INET, AF_INET6 };
+	struct export_side side;
+	unsigned int i, k;
+
+	for (i = 0; i < 2; i++) {
+		export_internal(s, families[i], &side);
+		fprintf(f, "\t\t%s %s != { ", families[i] == AF_INET ? "ip" : "ip6",
+			dir == LYNCEDGE_DIR_IN ? "saddr" : "daddr");
+		for (k = 0; k < side.n; k++)
+			fprintf(f, "%s%s", k ? ", " : "", side.v[k]);
+		fprintf(f, " } counter name \"drop_%s\" %s\n", chain, verdict);
+	}
+}
+
 /* The vmap of one (role, direction, protocol): each range to its rules' chain. */
 static void nft_ports(FILE *f, const struct snapshot *s, unsigned int role, unsigned int dir,
 		      unsigned int proto)
@@ -87,6 +108,8 @@ static void nft_role_chain(FILE *f, const struct snapshot *s, unsigned int role,
 	fprintf(f, "\t\ticmpv6 type { %s } accept\n", EXPORT_NDISC);
 	fputs("\t\tct state established,related accept\n", f);
 	fprintf(f, "\t\tct state invalid counter name \"drop_%s\" %s\n", chain, verdict);
+	if (role == LYNCEDGE_ROLE_INTERNAL)
+		nft_outside(f, s, chain, dir, verdict);
 	nft_ports(f, s, role, dir, IPPROTO_TCP);
 	nft_ports(f, s, role, dir, IPPROTO_UDP);
 	fprintf(f, "\t\tcounter name \"drop_%s\" %s\n\t}\n", chain, verdict);
@@ -132,8 +155,9 @@ void export_nft(FILE *f, const struct snapshot *s)
 	}
 	for (role = LYNCEDGE_ROLE_EXTERNAL; role <= LYNCEDGE_ROLE_MAX; role++)
 		for (dir = 0; dir < __LYNCEDGE_DIR_LAST; dir++)
-			fprintf(f, "\tcounter drop_%s_%s {\n\t\tcomment \"dropped: no rule allows\"\n"
-				"\t}\n", role_name(role), dir_name(dir));
+			fprintf(f, "\tcounter drop_%s_%s {\n\t\tcomment \"dropped: no rule allows%s\"\n"
+				"\t}\n", role_name(role), dir_name(dir),
+				role == LYNCEDGE_ROLE_INTERNAL ? ", or outside the internal networks" : "");
 	for (i = 0; i < s->rules.n; i++) {
 		n = export_group(s, i, grp);
 		if (!n)
