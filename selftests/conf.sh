@@ -19,6 +19,7 @@ set-mode external enforce
 set-mode internal enforce
 set-deployment host
 set-event-rate 10 burst 50
+set-internal-networks 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 fc00::/7
 CONF
 showconf >/tmp/conf.now
 check "conf: showconf of a fresh namespace with one role is the default and the role" \
@@ -39,8 +40,9 @@ set-deployment host
 set-event-rate 100 burst 200
 set-service access 192.0.2.1 2001:db8:e::1
 set-service av 192.0.2.1
+set-internal-networks 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 fc00::/7
 add-peer frontend 10.0.1.0/24
-add-peer director 2001:db8:10::10/128
+add-peer director fd00:10::10/128
 add-peer branch 10.9.0.0/16
 CONF
 check "conf: setconf of a good file" in_ns $NS $CTL setconf /tmp/good.conf

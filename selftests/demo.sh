@@ -37,8 +37,16 @@ try "edge -> DNS 192.0.2.2 udp/53" $EDGE udp 192.0.2.2 53
 try "edge -> CRL 192.0.2.2 tcp/80" $EDGE tcp 192.0.2.2 80
 try "edge -> media relay 192.0.2.2 tcp/50000" $EDGE tcp 192.0.2.2 50000
 try "edge -> 192.0.2.2 tcp/25 (smtp)" $EDGE tcp 192.0.2.2 25
-try "front end -> edge 198.51.100.1 tcp/8057 (PSOM)" $LAN tcp 198.51.100.1 8057
-try "front end -> edge 198.51.100.1 tcp/22 (ssh)" $LAN tcp 198.51.100.1 22
+try "front end -> edge 172.16.1.1 tcp/8057 (PSOM)" $LAN tcp 172.16.1.1 8057
+try "front end -> edge 172.16.1.1 tcp/22 (ssh)" $LAN tcp 172.16.1.1 22
+# An Internet address on the internal segment: to the edge's second internal
+# address the front end's namespace speaks from 203.0.113.66.
+$IP -n $EDGE addr add 172.16.1.100/24 dev e1
+$IP -n $EDGE route add 203.0.113.66/32 via 172.16.1.2 dev e1
+$IP -n $LAN addr add 203.0.113.66/32 dev l0
+$IP -n $LAN route add 172.16.1.100/32 dev l0 src 203.0.113.66
+try "Internet host 203.0.113.66 on the internal side -> edge 172.16.1.100 tcp/8057 (not an internal network)" \
+	$LAN tcp 172.16.1.100 8057
 
 say "lyncedgectl show"
 in_ns $EDGE $CTL show
@@ -47,7 +55,7 @@ in_ns $EDGE cat $RULES
 
 say "fitting the policy to this edge"
 for c in "set-service access 192.0.2.1 2001:db8:e::1" "set-service av 192.0.2.3" \
-	"add-peer frontend 198.51.100.0/24" "add-rule external in tcp 5070 SIP on a moved port" \
+	"add-peer frontend 172.16.1.0/24" "add-rule external in tcp 5070 SIP on a moved port" \
 	"set-mode internal audit"; do
 	echo "  lyncedgectl $c"
 	in_ns $EDGE $CTL $c
@@ -83,7 +91,7 @@ sleep 1
 try "attacker -> edge 192.0.2.1 tcp/22 (ssh)" $INET tcp 192.0.2.1 22
 try "attacker -> edge 2001:db8:e::1 udp/161 (snmp)" $INET udp 2001:db8:e::1 161
 in_ns $INET "$PROBE" raw 47 192.0.2.1 4 && echo "  sent:    attacker -> edge 192.0.2.1 GRE"
-try "workstation -> edge 198.51.100.1 tcp/3389 (rdp; internal is in audit mode)" $LAN tcp 198.51.100.1 3389
+try "workstation -> edge 172.16.1.1 tcp/3389 (rdp; internal is in audit mode)" $LAN tcp 172.16.1.1 3389
 sleep 1
 stop_ns $EDGE
 listen $EDGE /tmp/edge.log tcp:443 tcp:5061 tcp:22 udp:3478 tcp:8057 tcp:3389 tcp:5070 || exit 1

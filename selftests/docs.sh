@@ -32,6 +32,41 @@ for c in $commands; do
 done
 ktap $([ -z "$missing" ]; echo $?) "man: an example of every subcommand${missing:+ (missing:$missing)}"
 
+# The README says what the man page says: every statement of a configuration
+# file is in its command list and its list of statements, every record kind
+# of `show dump` in its description of the records.
+README=../README.md
+# man_list START END: the bold words of the man page from the line with START
+# to the line with END.
+man_list() {
+	awk -v start="$1" -v end="$2" 'index($0, start) { on = 1 } on { print } on && index($0, end) { exit }' $MAN |
+		grep '^\.BR\? ' | tr -d '"' | tr ' ,' '\n\n' | grep -Ex '[a-z][a-z-]*' | grep -vx 'and'
+}
+statements=$(man_list "in the words of the commands" "del-peer .")
+check "docs: the man page lists 10 or more statements" [ "$(echo "$statements" | wc -l)" -ge 10 ]
+paragraph=$(awk '/The statements are/ { on = 1 } on { print } on && /on the command line/ { exit }' $README)
+# the first block of the section "lyncedgectl": one usage line per command
+usage=$(awk '/^## lyncedgectl$/ { on = 1 } on && /^```$/ { if (block) exit; block = 1; next }
+	block && /^lyncedgectl / { print $2 }' $README)
+missing=
+for w in $statements; do
+	echo "$paragraph" | grep -q "\`$w\`" || missing="$missing $w"
+done
+ktap $([ -z "$missing" ]; echo $?) "docs: README's statements are the man page's${missing:+ (missing:$missing)}"
+missing=
+for w in $statements; do
+	echo "$usage" | grep -qx -- "$w" || missing="$missing $w"
+done
+ktap $([ -z "$missing" ]; echo $?) "docs: README's command list has every statement${missing:+ (missing:$missing)}"
+kinds=$(man_list "its kind first:" "drop .")
+check "docs: the man page lists 10 or more show dump records" [ "$(echo "$kinds" | wc -l)" -ge 10 ]
+records=$(awk '/`show dump` prints one tab-separated record/ { on = 1 } on { print } on && /see below/ { exit }' $README)
+missing=
+for k in $kinds; do
+	echo "$records" | grep -Eq "\`$k( |\`)" || missing="$missing $k"
+done
+ktap $([ -z "$missing" ]; echo $?) "docs: README's show dump records are the man page's${missing:+ (missing:$missing)}"
+
 . $COMPLETION
 # complete WORD...: what the completion offers after the words, the last one
 # being the one under the cursor.

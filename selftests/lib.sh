@@ -6,8 +6,8 @@
 #   +------------------+   +-------------------------------------+   +------------------+
 #   | i0 192.0.2.2     |---| e0 192.0.2.1      role external     |   |                  |
 #   |    2001:db8:e::2 |   |    2001:db8:e::1                    |   |                  |
-#   |                  |   | e1 198.51.100.1   role internal     |---| l0 198.51.100.2  |
-#   |                  |   |    2001:db8:1::1                    |   |    2001:db8:1::2 |
+#   |                  |   | e1 172.16.1.1     role internal     |---| l0 172.16.1.2    |
+#   |                  |   |    fd00:1::1                        |   |    fd00:1::2     |
 #   | i2 203.0.113.2   |---| e2 203.0.113.1    no role           |   |                  |
 #   |    2001:db8:f::2 |   |    2001:db8:f::1                    |   |                  |
 #   +------------------+   +-------------------------------------+   +------------------+
@@ -100,7 +100,7 @@ topology_up() {
 		$IP -n "$ns" link set lo up
 	done
 	veth $INET i0 192.0.2.2 2001:db8:e::2 $EDGE e0 192.0.2.1 2001:db8:e::1
-	veth $EDGE e1 198.51.100.1 2001:db8:1::1 $LAN l0 198.51.100.2 2001:db8:1::2
+	veth $EDGE e1 172.16.1.1 fd00:1::1 $LAN l0 172.16.1.2 fd00:1::2
 	veth $INET i2 203.0.113.2 2001:db8:f::2 $EDGE e2 203.0.113.1 2001:db8:f::1
 }
 
@@ -183,9 +183,9 @@ measure() {
 #                            2001:db8:e::1                           10.0.1.12 av
 #                                                                    2001:db8:e::10, ::12
 #                         g2 10.0.2.1      role internal -------- n0 10.0.2.10
-#                            2001:db8:2::1                           2001:db8:2::10
+#                            fd00:2::1                               fd00:2::10
 #   lan-PID l0 10.0.3.2 - g3 10.0.3.1      no role
-#      2001:db8:3::2         2001:db8:3::1
+#      fd00:3::2             fd00:3::1
 gateway_down() {
 	for ns in $INET $GW $EDGE $LAN; do
 		stop_ns "$ns"
@@ -200,8 +200,8 @@ gateway_up() {
 	done
 	veth $INET w0 203.0.113.2 2001:db8:f::2 $GW g0 203.0.113.1 2001:db8:f::1
 	veth $GW g1 10.0.1.1 2001:db8:e::1 $EDGE x0 10.0.1.10 2001:db8:e::10
-	veth $GW g2 10.0.2.1 2001:db8:2::1 $EDGE n0 10.0.2.10 2001:db8:2::10
-	veth $GW g3 10.0.3.1 2001:db8:3::1 $LAN l0 10.0.3.2 2001:db8:3::2
+	veth $GW g2 10.0.2.1 fd00:2::1 $EDGE n0 10.0.2.10 fd00:2::10
+	veth $GW g3 10.0.3.1 fd00:3::1 $LAN l0 10.0.3.2 fd00:3::2
 	# The public addresses the gateway publishes the edge's services on.
 	$IP -n $GW addr add 203.0.113.10/32 dev g0
 	$IP -n $GW addr add 203.0.113.12/32 dev g0
@@ -215,7 +215,7 @@ gateway_up() {
 	$IP -n $INET route add default via 203.0.113.1
 	$IP -n $INET -6 route add default via 2001:db8:f::1
 	$IP -n $LAN route add default via 10.0.3.1
-	$IP -n $LAN -6 route add default via 2001:db8:3::1
+	$IP -n $LAN -6 route add default via fd00:3::1
 	# The edge: default gateway on its external side, from the Access
 	# Edge's address; media to the remote A/V Edge from the A/V Edge's;
 	# the internal network through its internal side.
@@ -224,7 +224,7 @@ gateway_up() {
 	$IP -n $EDGE route add 203.0.113.3/32 via 10.0.1.1 src 10.0.1.12
 	$IP -n $EDGE -6 route add 2001:db8:f::3/128 via 2001:db8:e::1 src 2001:db8:e::12
 	$IP -n $EDGE route add 10.0.3.0/24 via 10.0.2.1
-	$IP -n $EDGE -6 route add 2001:db8:3::/64 via 2001:db8:2::1
+	$IP -n $EDGE -6 route add fd00:3::/64 via fd00:2::1
 	in_ns $GW nft -f - <<'NFT'
 table ip publish {
 	chain pre {

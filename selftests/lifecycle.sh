@@ -107,7 +107,7 @@ in_ns $INET "$PROBE" flood 192.0.2.1 3478 4 &
 f1=$!
 in_ns $INET "$PROBE" flood 2001:db8:e::1 3479 4 &
 f2=$!
-in_ns $LAN "$PROBE" flood 198.51.100.1 3478 4 &
+in_ns $LAN "$PROBE" flood 172.16.1.1 3478 4 &
 f3=$!
 sleep 1
 check "lifecycle: rmmod while traffic flows" /sbin/rmmod lyncedge

@@ -1083,7 +1083,7 @@ TEST_F(nl, services_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 services 3 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 3 events 10/50 deployment 0 roles 0 custom 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES));

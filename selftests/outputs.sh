@@ -10,7 +10,7 @@ SCHEMA=$PWD/show.schema.jq
 # A custom name with a quote, a backslash and a byte that is not UTF-8.
 NAME=$(printf 'SIP "moved" \\ port \377')
 in_ns $NS $CTL add-rule external in tcp 5070 $NAME
-in_ns $NS $CTL add-peer frontend 198.51.100.0/24
+in_ns $NS $CTL add-peer frontend 172.16.1.0/24
 in_ns $NS $CTL set-service access 192.0.2.1 2001:db8:e::1
 listen $NS /tmp/out.log tcp:443 tcp:5070 || exit 1
 in_ns $PEER "$PROBE" send tcp 192.0.2.1 443 o1
@@ -49,7 +49,7 @@ check "json: its name, escaped, with U+FFFD for the stray byte" \
 	  "$(printf 'SIP "moved" \\ port \357\277\275')" ]
 check "json: the configuration" \
 	[ "$(jq -c '[.config.peers[0].prefix, .config.services.access, .config.media_range.min]' \
-	     /tmp/show.json)" = '["198.51.100.0/24",["192.0.2.1","2001:db8:e::1"],50000]' ]
+	     /tmp/show.json)" = '["172.16.1.0/24",["192.0.2.1","2001:db8:e::1"],50000]' ]
 
 # Prometheus
 in_ns $NS $CTL show --prometheus >/tmp/show.prom

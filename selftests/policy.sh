@@ -22,10 +22,10 @@ server_addr() { # ROLE DIR FAMILY
 	"external in 6") echo 2001:db8:e::1 ;;
 	"external out 4") echo 192.0.2.2 ;;
 	"external out 6") echo 2001:db8:e::2 ;;
-	"internal in 4") echo 198.51.100.1 ;;
-	"internal in 6") echo 2001:db8:1::1 ;;
-	"internal out 4") echo 198.51.100.2 ;;
-	"internal out 6") echo 2001:db8:1::2 ;;
+	"internal in 4") echo 172.16.1.1 ;;
+	"internal in 6") echo fd00:1::1 ;;
+	"internal out 4") echo 172.16.1.2 ;;
+	"internal out 6") echo fd00:1::2 ;;
 	esac
 }
 
@@ -274,27 +274,27 @@ dropped external out 6 </tmp/flows
 
 # Peer allow-lists: an internal row that names peer groups takes only their
 # peers once any are listed; the rows for Any take everyone still.
-check "peers: add-peer frontend 198.51.100.99/32" in_ns $EDGE $CTL add-peer frontend 198.51.100.99/32
+check "peers: add-peer frontend 172.16.1.99/32" in_ns $EDGE $CTL add-peer frontend 172.16.1.99/32
 echo 'tcp 5061' >/tmp/flows
 dropped internal in 4 </tmp/flows
 dropped internal in 6 </tmp/flows
 allowed 21 internal in udp 3478 4
 allowed 22 internal in tcp 443 6
-check "peers: add-peer director 198.51.100.2/32" in_ns $EDGE $CTL add-peer director 198.51.100.2/32
+check "peers: add-peer director 172.16.1.2/32" in_ns $EDGE $CTL add-peer director 172.16.1.2/32
 allowed 17 internal in tcp 5061 4
 allowed 18 internal out tcp 5061 4
 echo 'tcp 8057' >/tmp/flows
 dropped internal in 4 </tmp/flows
-check "peers: add-peer frontend 2001:db8:1::/64" in_ns $EDGE $CTL add-peer frontend 2001:db8:1::/64
+check "peers: add-peer frontend fd00:1::/64" in_ns $EDGE $CTL add-peer frontend fd00:1::/64
 allowed 19 internal in tcp 8057 6
 allowed 18 internal out tcp 5061 6
 check "peers: show lists them" sh -c "$IP netns exec $EDGE $CTL show |
-	grep -q '^peers: frontend 198.51.100.99/32, frontend 2001:db8:1::/64, director 198.51.100.2/32'"
-! in_ns $EDGE $CTL add-peer director 198.51.100.2/32 2>/dev/null
+	grep -q '^peers: frontend 172.16.1.99/32, frontend fd00:1::/64, director 172.16.1.2/32'"
+! in_ns $EDGE $CTL add-peer director 172.16.1.2/32 2>/dev/null
 ktap $? "peers: the same peer twice is refused"
-! in_ns $EDGE $CTL del-peer branch 198.51.100.2/32 2>/dev/null
+! in_ns $EDGE $CTL del-peer branch 172.16.1.2/32 2>/dev/null
 ktap $? "peers: deleting a peer that is not there is refused"
-for p in "frontend 198.51.100.99/32" "director 198.51.100.2/32" "frontend 2001:db8:1::/64"; do
+for p in "frontend 172.16.1.99/32" "director 172.16.1.2/32" "frontend fd00:1::/64"; do
 	check "peers: del-peer $p" in_ns $EDGE $CTL del-peer $p
 done
 check "peers: none left" sh -c "$IP netns exec $EDGE $CTL show | grep -q '^peers: none'"

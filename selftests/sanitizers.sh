@@ -63,7 +63,7 @@ san 1 set-service nothing 192.0.2.1
 san 1 set-service av 192.0.2.300
 san 0 set-service av
 san 0 add-peer frontend 10.0.1.0/24
-san 0 add-peer director 2001:db8::10
+san 0 add-peer director fd00::10
 san 1 add-peer frontend 10.0.1.0/24
 san 1 add-peer frontend 10.0.1.1/24
 san 1 add-peer frontend 10.0.1.0/33
@@ -90,7 +90,7 @@ printf 'add-rule external in tcp 5071 "unclosed\n' >/tmp/san.bad
 san 1 setconf /tmp/san.bad
 san 0 del-peer frontend 10.0.1.0/24
 san 1 del-peer frontend 10.0.1.0/24
-san 0 del-peer director 2001:db8::10/128
+san 0 del-peer director fd00::10/128
 san 0 add-rule external in tcp 5070 moved SIP
 san 1 add-rule external in tcp 5070 moved SIP
 san 1 add-rule external in tcp 443 clash
