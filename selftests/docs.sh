@@ -91,6 +91,8 @@ check "completion: features" [ "$(complete_words enable "")" = "ocs2007 xmpp " ]
 check "completion: modes" [ "$(complete_words set-mode internal "")" = "audit enforce " ]
 check "completion: services" [ "$(complete_words set-service "")" = "access av webconf " ]
 check "completion: groups" [ "$(complete_words add-peer d)" = "director " ]
+check "completion: nothing to offer for the prefixes of set-internal-networks" \
+	[ -z "$(complete_words set-internal-networks "")" ]
 check "completion: show's forms" [ "$(complete_words show --)" = "--json --prometheus " ]
 check "completion: nothing after a complete command" [ -z "$(complete_words showconf "")" ]
 check "completion: setconf offers --confirm" \

@@ -89,10 +89,9 @@ void conf_unset(struct conf *c);
  * Applies one statement, the words of a lyncedgectl subcommand that
  * configures (set-role, enable, disable, set-media-range, set-mode,
  * set-deployment, set-service, set-event-rate, set-internal-networks,
- * add-peer, del-peer,
- * add-rule, del-rule), to c. On a bad statement returns -1 with a message
- * in err. The words come from the command line or from a line of a file
- * (conf_split()): one parser for both.
+ * add-peer, del-peer, add-rule, del-rule), to c. On a bad statement returns
+ * -1 with a message in err. The words come from the command line or from a
+ * line of a file (conf_split()): one parser for both.
  */
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen);
 

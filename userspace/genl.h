@@ -53,6 +53,8 @@ int genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb);
 
 /* The same for one entry of LYNCEDGE_A_PEERS: tb[0..LYNCEDGE_PEER_A_MAX]. */
 int genl_parse_peer(const struct nlattr *entry, const struct nlattr **tb);
+
+/* Of LYNCEDGE_A_INTERNAL_NETS: tb[0..LYNCEDGE_NET_A_MAX]. */
 int genl_parse_net(const struct nlattr *entry, const struct nlattr **tb);
 
 /* And for one of LYNCEDGE_A_SERVICES: tb[0..LYNCEDGE_SERVICE_A_MAX]. */

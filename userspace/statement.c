@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The configuring subcommands (enable, disable, set-media-range, set-mode,
- * set-deployment, set-service, set-event-rate, add-peer, del-peer, add-rule,
- * del-rule): each is one statement, parsed as setconf parses a line of its
- * file. It is applied to the module's current configuration and
- * sent as a SET_CONFIG request carrying only what it changes, with the
- * generation it was read at; when another change came in between, the
- * module refuses (EAGAIN) and this reads again.
+ * set-deployment, set-service, set-event-rate, set-internal-networks,
+ * add-peer, del-peer, add-rule, del-rule): each is one statement, parsed as
+ * setconf parses a line of its file. It is applied to the module's current
+ * configuration and sent as a SET_CONFIG request carrying only what it
+ * changes, with the generation it was read at; when another change came in
+ * between, the module refuses (EAGAIN) and this reads again.
  */
 #include <errno.h>
 #include <string.h>

@@ -280,7 +280,6 @@ int main(int argc, char **argv)
 	/* show: configuration, rules (raced, so read again), event counters. */
 	seed[seed_len++] = 0;
 	config();
-	rules(LYNCEDGE_CMD_GET_RULES, 0);
 	rules(LYNCEDGE_CMD_GET_RULES, NLM_F_DUMP_INTR);
 	rules(LYNCEDGE_CMD_GET_RULES, 0);
 	stats();
