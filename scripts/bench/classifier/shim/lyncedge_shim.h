@@ -173,6 +173,10 @@ struct net_device {
 
 #define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
 
+/* The kernel's values, which lyncedge.h's prefix constants name. */
+#define NFPROTO_IPV4	2
+#define NFPROTO_IPV6	10
+
 /* lyncedge.h declares an array of it, which needs a complete type. */
 struct nf_hook_ops {
 	int priority;
