@@ -45,19 +45,7 @@ reaches() {
 refused() {
 	counters $1 >/tmp/before
 	o0=$(outside $1)
-	rm -f /tmp/rcs
-	pids=
-	count=0
-	while read -r proto port; do
-		n=$((n + 1))
-		count=$((count + 1))
-		(
-			in_ns "$(ns_of "$3")" "$PROBE" send "$proto" "$4" "$port" r$n
-			echo "r$n $? $proto $port" >>/tmp/rcs
-		) </dev/null &
-		pids="$pids $!"
-	done
-	wait $pids
+	send_all "$(ns_of "$3")" "$4" r
 	counters $1 >/tmp/after
 	o1=$(outside $1)
 	while read -r tok rc proto port; do
@@ -71,6 +59,21 @@ refused() {
 	ktap $? "internal: $6: $count flows count on drop internal $5 only [$d]"
 	[ $((o1 - o0)) -eq "${grew:-0}" ]
 	ktap $? "internal: $6: the outside diagnostic counts each packet too (+$((o1 - o0)))"
+}
+
+# audit_sip NS LOG ADDR WHAT: with the internal role in audit mode, the
+# edge's federation SIP to ADDR through the internal side reaches LOG's
+# listener and counts on drop internal out of NS (not on rule 18; its SYN
+# maybe twice), and each of its packets, both ways, is outside.
+audit_sip() {
+	o0=$(outside $1)
+	n=$((n + 1))
+	measure $1 in_ns $EDGE "$PROBE" send tcp "$3" 5061 i$n </dev/null
+	grew=$(($(outside $1) - o0))
+	[ $rc -eq 0 ] && [ "$(grep -c " i$n\$" "$2")" = 1 ] &&
+		{ [ "$d" = "drop internal out +1," ] || [ "$d" = "drop internal out +2," ]; } &&
+		[ $grew -ge 4 ]
+	ktap $? "internal: $4: audit: the federation SIP passes, counts on drop internal out, not rule 18 [$d], each of its packets both ways outside (+$grew)"
 }
 
 load_module
@@ -120,13 +123,7 @@ check "internal: the event says why: outside" grep -Eq \
 refused $EDGE /tmp/in-lan.log edge 203.0.113.66 out "host: federation SIP out the internal side" </tmp/in-sip
 refused $EDGE /tmp/in-lan.log edge 2001:db8:66::66 out "host: federation SIP out the internal side" </tmp/in-sip
 check "internal: host: set-mode internal audit" in_ns $EDGE $CTL set-mode internal audit
-o0=$(outside $EDGE)
-n=$((n + 1))
-measure $EDGE in_ns $EDGE "$PROBE" send tcp 203.0.113.66 5061 i$n </dev/null
-[ $rc -eq 0 ] && [ "$(grep -c " i$n\$" /tmp/in-lan.log)" = 1 ] &&
-	{ [ "$d" = "drop internal out +1," ] || [ "$d" = "drop internal out +2," ]; } &&
-	[ $(($(outside $EDGE) - o0)) -ge 4 ]
-ktap $? "internal: host: audit: the federation SIP passes, counts on drop internal out, not rule 18 [$d], and each of its packets both ways is outside (+$(($(outside $EDGE) - o0)))"
+audit_sip $EDGE /tmp/in-lan.log 203.0.113.66 host
 o0=$(outside $EDGE)
 n=$((n + 1))
 measure $EDGE in_ns $EDGE "$PROBE" send udp 2001:db8:66::66 3478 i$n </dev/null
@@ -201,13 +198,7 @@ $IP -n $EDGE -6 route replace default via fd00:2::1
 refused $GW /tmp/gw-in-inet.log edge 203.0.113.2 out "gateway: federation SIP out the internal side" </tmp/in-sip
 refused $GW /tmp/gw-in-inet.log edge 2001:db8:f::2 out "gateway: federation SIP out the internal side" </tmp/in-sip
 check "internal: gateway: set-mode internal audit" in_ns $GW $CTL set-mode internal audit
-o0=$(outside $GW)
-n=$((n + 1))
-measure $GW in_ns $EDGE "$PROBE" send tcp 203.0.113.2 5061 i$n </dev/null
-[ $rc -eq 0 ] && [ "$(grep -c " i$n\$" /tmp/gw-in-inet.log)" = 1 ] &&
-	{ [ "$d" = "drop internal out +1," ] || [ "$d" = "drop internal out +2," ]; } &&
-	[ $(($(outside $GW) - o0)) -ge 4 ]
-ktap $? "internal: gateway: audit: the federation SIP passes, counts on drop internal out, not rule 18 [$d], each packet both ways outside (+$(($(outside $GW) - o0)))"
+audit_sip $GW /tmp/gw-in-inet.log 203.0.113.2 gateway
 $IP -n $EDGE route replace default via 10.0.1.1 src 10.0.1.10
 $IP -n $EDGE -6 route replace default via 2001:db8:e::1 src 2001:db8:e::10
 

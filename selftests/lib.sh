@@ -138,6 +138,25 @@ listen() {
 	return 1
 }
 
+# send_all CLIENT-NS ADDR TAG < "proto port" lines: one flow to ADDR per
+# line, all at once, each with its own token (TAG and the next n); then
+# "TOKEN EXIT PROTO PORT" of each in /tmp/rcs, and in count how many.
+send_all() {
+	rm -f /tmp/rcs
+	pids=
+	count=0
+	while read -r proto port; do
+		n=$((n + 1))
+		count=$((count + 1))
+		(
+			in_ns "$1" "$PROBE" send "$proto" "$2" "$port" "$3$n"
+			echo "$3$n $? $proto $port" >>/tmp/rcs
+		) </dev/null &
+		pids="$pids $!"
+	done
+	wait $pids
+}
+
 # counters NS: "id role dir packets" of every row of the rules file.
 counters() {
 	in_ns "$1" cat $RULES | awk 'NR > 1 { print $1, $2, $3, $8 }'

@@ -100,20 +100,7 @@ allowed() {
 # of (ROLE, DIR) and on nothing else.
 dropped() {
 	counters $EDGE >/tmp/before
-	rm -f /tmp/rcs
-	pids=
-	count=0
-	while read -r proto port; do
-		n=$((n + 1))
-		count=$((count + 1))
-		(
-			in_ns "$(client_ns "$1" "$2")" "$PROBE" send "$proto" \
-				"$(server_addr "$1" "$2" "$3")" "$port" f$n
-			echo "f$n $? $proto $port" >>/tmp/rcs
-		) </dev/null &
-		pids="$pids $!"
-	done
-	wait $pids
+	send_all "$(client_ns "$1" "$2")" "$(server_addr "$1" "$2" "$3")" f
 	counters $EDGE >/tmp/after
 	log=$(server_log "$1" "$2")
 	while read -r tok rc proto port; do
