@@ -182,6 +182,9 @@ static int lyncedge_config_peers_inside(const struct lyncedge_settings *s,
 {
 	unsigned int g, i;
 
+	/* A change of neither keeps what the configuration it starts from had. */
+	if (!(ch->what & (LYNCEDGE_CHANGE_PEERS | LYNCEDGE_CHANGE_INTERNAL)))
+		return 0;
 	if (ch->what & LYNCEDGE_CHANGE_PEERS) {
 		for (i = 0; i < ch->npeers; i++) {
 			if (!lyncedge_nets_cover(&s->internal, &ch->peers[i].p)) {
