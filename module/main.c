@@ -96,4 +96,5 @@ module_init(lyncedge_init);
 module_exit(lyncedge_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("Lync Server 2013 Edge Server firewall policy");
+MODULE_VERSION(LYNCEDGE_VERSION);
 MODULE_ALIAS_GENL_FAMILY(LYNCEDGE_GENL_NAME);

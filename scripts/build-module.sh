@@ -12,6 +12,9 @@ out=$top/build/$kver
 rm -rf "$out/src"
 mkdir -p "$out/src"
 cp -r "$top/module" "$top/include" "$top/Kbuild" "$out/src/"
+# module/Kbuild takes the module's version from it.
+mkdir -p "$out/src/debian"
+cp "$top/debian/changelog" "$out/src/debian/"
 mkdir -p "$out/src/scripts/bench"
 cp -r "$top/scripts/bench/hook" "$out/src/scripts/bench/"
 log=$out/build.log
