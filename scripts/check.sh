@@ -85,7 +85,21 @@ vm_suite() { # KVER
 	grep -q '^ok [0-9]' "build/$kver/check.out"
 	ran=$?
 	result $((status | ran)) "vm: $kver: the selftests ran to the end with no oops, BUG, WARNING, KASAN or UBSAN report"
-	[ $status -eq 0 ] || tail -n 60 "$log"
+	[ $status -eq 0 ] || { tail -n 60 "$log"; splat "$kver" "$log"; }
+}
+
+# The head of a kernel splat (the line that names it, RIP, the call trace),
+# kept for the end of the output, where a CI log's excerpt shows it.
+splats=build/splats.txt
+: >"$splats"
+splat() { # NAME LOG
+	local at
+	at=$(grep -n -m1 -E 'Oops|BUG:|WARNING:|UBSAN:|Kernel panic|general protection' "$2" | cut -d: -f1)
+	[ -n "$at" ] || return 0
+	{
+		echo "# $1: the first splat, $2 line $at:"
+		sed -n "$((at > 3 ? at - 3 : 1)),$((at + 40))p" "$2" | sed 's/^/#   /'
+	} >>"$splats"
 }
 
 for kver in $kernels; do
@@ -102,6 +116,15 @@ grep -E '^(target|@fail|bench:)' build/bench-smoke.out | sed 's/^/# /'
 	[ "$(grep -c '^@check .* counted 500 of 500$' build/bench/smoke/runs.txt)" -eq 8 ]
 result $? "bench: a smoke run of make bench: 7 variants x 3 paths, every run counted on its rule"
 
+# The Debian packages on a real bookworm system (its image cached by its
+# inputs), booted twice, upgraded, reloaded and stopped: scripts/boot-test.sh.
+scripts/boot-test.sh build/boot-console.log >build/boot.out 2>&1
+status=$?
+grep '^# ' build/boot.out
+collect boot build/boot.out
+result $status "boot: the packages on Debian bookworm, two boots, reload, upgrade, stop, with no oops, BUG or WARNING"
+[ $status -eq 0 ] || { tail -n 40 build/boot.out; splat boot build/boot-console.log; }
+
 # The project's debug kernel (KASAN, UBSAN, lockdep, kmemleak, KUnit), built
 # once per source version and configuration and then taken from the cache.
 start=$(date +%s)
@@ -112,4 +135,5 @@ echo "# debug kernel: $debug_dir, $(($(date +%s) - start)) s now," \
 result $status "debug: the debug kernel builds from linux-source-6.1 and scripts/debug-kernel/lyncedge.config"
 [ $status -eq 0 ] && vm_suite "$(scripts/debug-kernel.sh --release)"
 
+cat "$splats"
 summary
