@@ -5,7 +5,15 @@
 #   make demo      boot a VM, show lyncedge at work (installs dependencies)
 #   make check     every test, on every installed Debian kernel, in VMs
 #                  (installs dependencies); ends with "N passed, N failed"
-#   make install   lyncedgectl, its man page and bash completion (PREFIX, DESTDIR)
+#   make install   make install-tool and make install-module (PREFIX, DESTDIR)
+#   make install-tool    lyncedgectl, its man page and bash completion under
+#                  PREFIX (/usr/local), lyncedge.service in UNITDIR
+#                  (/lib/systemd/system), its script in PREFIX/libexec/lyncedge,
+#                  /etc/lyncedge/lyncedge.conf unless there is one already
+#   make install-module  module/lyncedge.ko in /lib/modules/KVER/updates, then
+#                  depmod
+#   make uninstall what make install put there (uninstall-tool,
+#                  uninstall-module); a changed lyncedge.conf is kept
 #   make fuzz      every libFuzzer target for FUZZ_SECONDS (600) each
 #   make bench     lyncedge against nftables and iptables, per packet, in a VM
 #                  under instruction counting; writes docs/performance/
@@ -18,6 +26,14 @@ KVER := $(lastword $(shell scripts/kernels.sh 2>/dev/null))
 endif
 KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
+# Not under PREFIX: the unit runs before any interface is configured, early in
+# boot, so it must be in a directory systemd reads when it starts, on the root
+# (or initramfs-mounted /usr) file system. /usr/local/lib/systemd/system is in
+# systemd's search path too, but /usr/local may be a file system of its own,
+# mounted only by local-fs.target, which this unit does not wait for. Install
+# with PREFIX=/usr for the same reason: ExecStart runs PREFIX/libexec/lyncedge/.
+UNITDIR ?= /lib/systemd/system
+CONFDIR := /etc/lyncedge
 
 all: module userspace
 
@@ -54,11 +70,68 @@ build/lyncedge_nltest: selftests/netlink.c include/uapi/linux/lyncedge.h
 		-I$(shell scripts/linux-source.sh)/tools/testing/selftests \
 		-o $@ $< $(shell pkg-config --cflags --libs libmnl)
 
-install: userspace
+# The unit and its script name each other's directories: filled in by sed.
+# Phony, so that another PREFIX always writes them again.
+build/dist/lyncedge.service: dist/lyncedge.service.in
+build/dist/lyncedge-service: dist/lyncedge-service.in
+build/dist/lyncedge.service build/dist/lyncedge-service:
+	@mkdir -p build/dist
+	sed -e 's|@sbindir@|$(PREFIX)/sbin|g' -e 's|@libexecdir@|$(PREFIX)/libexec|g' $< >$@
+
+# depmod for KVER: on this system, or in DESTDIR when DESTDIR is a whole root
+# with that kernel in it (an image being built). A DESTDIR that only stages
+# files (a package, a tarball) gets no modules.dep: one holding just lyncedge
+# would replace the kernel's, and whoever installs the files runs depmod then.
+define depmod
+	if [ -z "$(DESTDIR)" ]; then \
+		depmod -a $(KVER); \
+	elif [ -e $(DESTDIR)/lib/modules/$(KVER)/modules.builtin ]; then \
+		depmod -b $(DESTDIR) $(KVER); \
+	else \
+		echo "no depmod: $(DESTDIR) has no kernel $(KVER) (run depmod -a $(KVER) where it is installed)"; \
+	fi
+endef
+
+install: install-tool install-module
+
+# Debian's lyncedgectl package is this; lyncedge-dkms builds the module. An
+# administrator's lyncedge.conf is never overwritten.
+install-tool: userspace build/dist/lyncedge.service build/dist/lyncedge-service
 	install -D -m 755 userspace/lyncedgectl $(DESTDIR)$(PREFIX)/sbin/lyncedgectl
 	install -D -m 644 userspace/lyncedgectl.8 $(DESTDIR)$(PREFIX)/share/man/man8/lyncedgectl.8
 	install -D -m 644 userspace/completion/lyncedgectl \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl
+	install -D -m 644 build/dist/lyncedge.service $(DESTDIR)$(UNITDIR)/lyncedge.service
+	install -D -m 755 build/dist/lyncedge-service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service
+	if [ -e $(DESTDIR)$(CONFDIR)/lyncedge.conf ]; then \
+		echo "$(DESTDIR)$(CONFDIR)/lyncedge.conf exists: kept as it is"; \
+	else \
+		install -D -m 644 dist/lyncedge.conf $(DESTDIR)$(CONFDIR)/lyncedge.conf; \
+	fi
+
+install-module: module
+	install -D -m 644 module/lyncedge.ko $(DESTDIR)/lib/modules/$(KVER)/updates/lyncedge.ko
+	@$(depmod)
+
+uninstall: uninstall-tool uninstall-module
+
+# lyncedge.conf goes only as it was installed: edited, it is kept.
+uninstall-tool:
+	rm -f $(DESTDIR)$(PREFIX)/sbin/lyncedgectl $(DESTDIR)$(PREFIX)/share/man/man8/lyncedgectl.8 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl \
+		$(DESTDIR)$(UNITDIR)/lyncedge.service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/libexec/lyncedge 2>/dev/null || true
+	if cmp -s dist/lyncedge.conf $(DESTDIR)$(CONFDIR)/lyncedge.conf; then \
+		rm -f $(DESTDIR)$(CONFDIR)/lyncedge.conf; \
+		rmdir --ignore-fail-on-non-empty $(DESTDIR)$(CONFDIR); \
+	elif [ -e $(DESTDIR)$(CONFDIR)/lyncedge.conf ]; then \
+		echo "$(DESTDIR)$(CONFDIR)/lyncedge.conf differs from the example: kept"; \
+	fi
+
+uninstall-module:
+	rm -f $(DESTDIR)/lib/modules/$(KVER)/updates/lyncedge.ko
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)/lib/modules/$(KVER)/updates 2>/dev/null || true
+	@$(depmod)
 
 # libFuzzer targets: the tool itself, its main() renamed, against the fake
 # kernel of userspace/fuzz/fake_kernel.c; ASan, UBSan and LSan on.
@@ -100,4 +173,6 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all module userspace testprogs install fuzzers fuzz-seeds fuzz demo check bench clean
+.PHONY: all module userspace testprogs install install-tool install-module uninstall \
+	uninstall-tool uninstall-module build/dist/lyncedge.service build/dist/lyncedge-service \
+	fuzzers fuzz-seeds fuzz demo check bench clean
