@@ -14,7 +14,7 @@ SUDO=
 BPO_LIST=/etc/apt/sources.list.d/lyncedge-bookworm-backports.sources
 STAMP=/var/lib/lyncedge-deps.stamp
 # Bump when the package set changes, so machines that already ran us install the rest.
-DEPS_VERSION=6
+DEPS_VERSION=7
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$DEPS_VERSION" ] && [ -z "${LYNCEDGE_FORCE_DEPS:-}" ]; then
 	exit 0
@@ -62,6 +62,10 @@ retry $SUDO apt-get install -y -qq --no-install-recommends \
 	busybox-static kmod cpio zstd xz-utils iproute2 nftables iptables ipset jq mandoc clang \
 	libclang-rt-14-dev valgrind gnuplot-nox \
 	linux-source-6.1 "${kpkgs[@]}" >/dev/null
+# The Debian packages (scripts/package.sh) and the VM test that installs them
+# in a Debian image built from the archive.
+retry $SUDO apt-get install -y -qq --no-install-recommends \
+	debhelper dh-dkms dkms lintian fakeroot mmdebstrap e2fsprogs >/dev/null
 retry $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \
 	qemu-system-x86 >/dev/null
 
