@@ -12,7 +12,8 @@
 # listener and count on their rule, forbidden ones are dropped and counted.
 # Boot 2 then: the unit's hardening, reload (a good file, a bad file), an
 # upgrade to the packages in upgrade/ under a flood of forbidden packets,
-# setconf --confirm from a session that is gone, and stop.
+# setconf --confirm from a session that is gone, stop, and the file as the
+# package installs it (the unit does nothing).
 cd /opt/lyncedge-test || exit 1
 . ./lib.sh
 
@@ -233,6 +234,20 @@ stopped() {
 	check "stop: SSH reaches the edge again" grep -q '^tcp 22 stop-' /tmp/listen.stop
 }
 
+# The file as the package installs it gives no interface a role: the unit
+# does nothing then, not even load the module (its ExecCondition).
+as_installed() {
+	modprobe -r lyncedge
+	dpkg-deb --fsys-tarfile upgrade/lyncedgectl_*_amd64.deb | tar -xO ./etc/lyncedge/lyncedge.conf >$CONF
+	check "as installed: the package's lyncedge.conf gives no interface a role" \
+		not grep -Eq '^[[:blank:]]*set-role' $CONF
+	systemctl start lyncedge
+	echo "# as installed: systemctl start lyncedge: exit $?, result $(systemctl show -P Result lyncedge)"
+	check "as installed: the unit was skipped by its condition" \
+		sh -c '[ "$(systemctl show -P Result lyncedge)" = exec-condition ] && ! systemctl -q is-active lyncedge'
+	check "as installed: and the module was not loaded" test ! -d /sys/module/lyncedge
+}
+
 # splats: nothing the kernel logged this boot is an oops, BUG or WARNING.
 splats() {
 	! dmesg | grep -E 'Oops|BUG:|WARNING:|UBSAN:|Call Trace|general protection'
@@ -251,6 +266,7 @@ upgrade
 badfile
 confirm
 stopped
+as_installed
 check "boot2: the kernel logged no oops, BUG or WARNING" splats
 ktap_finish
 echo "@@LYNCEDGE-END"
