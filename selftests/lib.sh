@@ -130,11 +130,20 @@ listen() {
 	log=$2
 	shift 2
 	in_ns "$ns" "$PROBE" listen "$@" >"$log" &
-	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-		grep -q ready "$log" 2>/dev/null && return 0
-		sleep 0.1
-	done
+	ready "$log" && return 0
 	echo "# listener in $ns did not start"
+	return 1
+}
+
+# ready LOG: waits up to 5 s (a real system's first boot is slow) for the
+# probe's "ready" line in LOG.
+ready() {
+	n=0
+	while [ $n -lt 50 ]; do
+		grep -q ready "$1" 2>/dev/null && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
 	return 1
 }
 

@@ -65,10 +65,7 @@ edge_listen() {
 	shift
 	"$PROBE" listen "$@" >"$log" &
 	lpid=$!
-	for _ in $(seq 50); do
-		grep -q ready "$log" 2>/dev/null && return 0
-		sleep 0.1
-	done
+	ready "$log" && return 0
 	echo "# the listener did not start"
 	return 1
 }
