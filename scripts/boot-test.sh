@@ -11,6 +11,7 @@
 set -euo pipefail
 log=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/guest-log.sh"
 work=$top/build/boot
 rm -rf "$work"
 mkdir -p "$work"
@@ -69,11 +70,4 @@ rm -f "$work/disk.img"
 
 grep -E '^(not )?ok [0-9]+ |^# ' "$log" || true
 echo "# boot-test: packages and image prepared in $prepared s, the two boots took $(($(date +%s) - boot)) s"
-if ! grep -q '^@@LYNCEDGE-END' "$log"; then
-	echo "boot-test: the guest did not finish, see $log" >&2
-	exit 1
-fi
-if grep -Eq 'Oops|BUG:|WARNING:|UBSAN:|Kernel panic|Call Trace|general protection' "$log"; then
-	echo "boot-test: the kernel logged a splat, see $log" >&2
-	exit 1
-fi
+guest_log_ok boot-test "$log"

@@ -6,6 +6,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+. scripts/guest-log.sh
 results=build/check.tap
 mkdir -p build
 : >"$results"
@@ -94,7 +95,7 @@ splats=build/splats.txt
 : >"$splats"
 splat() { # NAME LOG
 	local at
-	at=$(grep -n -m1 -E 'Oops|BUG:|WARNING:|UBSAN:|Kernel panic|general protection' "$2" | cut -d: -f1)
+	at=$(grep -n -m1 -E "$LYNCEDGE_SPLAT" "$2" | cut -d: -f1)
 	[ -n "$at" ] || return 0
 	{
 		echo "# $1: the first splat, $2 line $at:"

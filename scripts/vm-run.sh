@@ -12,6 +12,7 @@ mode=$2
 log=$3
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/kernel-paths.sh"
+. "$top/scripts/guest-log.sh"
 kernel_paths "$kver"
 initrd=$top/build/$kver/initramfs-$mode.cpio.gz
 
@@ -44,11 +45,4 @@ timeout $limit qemu-system-x86_64 -machine q35 $cpu -cpu max -m $mem \
 tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
 
 sed -n '/^@@LYNCEDGE-BEGIN/,/^@@LYNCEDGE-END/{/^@@/d;p}' "$log"
-if ! grep -q '^@@LYNCEDGE-END' "$log"; then
-	echo "vm-run: $kver: the guest did not finish, see $log" >&2
-	exit 1
-fi
-if grep -Eq 'Oops|BUG:|WARNING:|UBSAN:|Kernel panic|Call Trace|general protection' "$log"; then
-	echo "vm-run: $kver: the kernel logged a splat, see $log" >&2
-	exit 1
-fi
+guest_log_ok "vm-run: $kver" "$log"
