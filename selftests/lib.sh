@@ -136,13 +136,14 @@ listen() {
 }
 
 # ready LOG: waits up to 5 s (a real system's first boot is slow) for the
-# probe's "ready" line in LOG.
+# probe's "ready" line in LOG. Its counter has a name of its own: a sh
+# function's variables are the caller's (policy.sh counts flows in n).
 ready() {
-	n=0
-	while [ $n -lt 50 ]; do
+	ready_try=0
+	while [ $ready_try -lt 50 ]; do
 		grep -q ready "$1" 2>/dev/null && return 0
 		sleep 0.1
-		n=$((n + 1))
+		ready_try=$((ready_try + 1))
 	done
 	return 1
 }
