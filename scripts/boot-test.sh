@@ -43,7 +43,7 @@ unshare -m --propagation private sh -ec "
 rm -rf "$root/tmp/debs"
 t=$root/opt/lyncedge-test
 mkdir -p "$t/upgrade"
-cp "$top/selftests/boot/boot.sh" "$top/selftests/lib.sh" "$top/build/lyncedge_probe" "$t/"
+cp "$top/selftests/boot/boot.sh" "$top/selftests/lib.sh" "$top/scripts/guest-log.sh" "$top/build/lyncedge_probe" "$t/"
 cp "$work"/deb-next/*.deb "$t/upgrade/"
 cp "$top/selftests/boot/lyncedge.conf" "$root/etc/lyncedge/lyncedge.conf"
 cp "$top/selftests/boot/lyncedge-boottest.service" "$root/etc/systemd/system/"

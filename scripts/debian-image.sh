@@ -9,7 +9,6 @@
 # downloaded twice otherwise.
 # usage: debian-image.sh   (prints the tarball's path)
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${LYNCEDGE_CACHE:-$HOME/.cache/lyncedge}/debian-image
 
 MIRRORS=(

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-# Sourced by the scripts that boot a guest (vm-run.sh, boot-test.sh) and by
-# check.sh: what in a guest's console log is a kernel splat, and whether the
-# guest finished.
+# Sourced by the scripts that boot a guest (vm-run.sh, boot-test.sh), by
+# check.sh and, in the boot test's guest, by selftests/boot/boot.sh: what in a
+# kernel's log is a splat, and whether the guest finished.
 
 LYNCEDGE_SPLAT='Oops|BUG:|WARNING:|UBSAN:|Kernel panic|Call Trace|general protection'
 
