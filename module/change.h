@@ -23,10 +23,11 @@ enum {
 	LYNCEDGE_CHANGE_SERVICES	= BIT(7),
 	LYNCEDGE_CHANGE_CUSTOM		= BIT(8),
 	LYNCEDGE_CHANGE_INTERNAL	= BIT(9),
+	LYNCEDGE_CHANGE_EDITION		= BIT(10),
 	/* every role, replacing the namespace's */
-	LYNCEDGE_CHANGE_ROLES		= BIT(10),
+	LYNCEDGE_CHANGE_ROLES		= BIT(11),
 	/* one role, given, replaced or (NONE) taken away */
-	LYNCEDGE_CHANGE_ROLE		= BIT(11),
+	LYNCEDGE_CHANGE_ROLE		= BIT(12),
 };
 
 /* What changes the configuration (config.c) rather than only the roles. */
@@ -69,6 +70,7 @@ struct lyncedge_change {
 	u16 media_max;
 	u8 mode[LYNCEDGE_NROLES];
 	u8 deployment;
+	u8 edition;
 	u32 event_rate;
 	u32 event_burst;
 	unsigned int nnets;

@@ -19,8 +19,10 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "compile.h"
+#include "editions.h"
 #include "policy.h"
 
 static struct lyncedge_portset *lyncedge_set(struct lyncedge_policy *policy, u8 role, u8 dir,
@@ -149,14 +151,14 @@ int lyncedge_policy_compile(struct lyncedge_policy *policy, const struct lyncedg
 /*
  * Counters and the netlink cursor find a rule by id - 1, so ids must count
  * from 1 without gaps; and every rule must be unique and fit its bitmaps,
- * which compiling every feature at once, on the default media range, proves.
- * The module refuses to load otherwise.
+ * which compiling every feature of each edition at once, on the default
+ * media range, proves. The module refuses to load otherwise.
  */
 int lyncedge_policy_check(void)
 {
 	struct lyncedge_settings *s;
 	struct lyncedge_policy *all;
-	unsigned int i;
+	unsigned int i, e;
 	int err;
 
 	for (i = 0; i < lyncedge_nrules; i++) {
@@ -166,15 +168,21 @@ int lyncedge_policy_check(void)
 			return -EINVAL;
 		}
 	}
+	if (!lyncedge_editions_valid()) {
+		pr_err("lyncedge: an edition has a row for no rule\n");
+		return -EINVAL;
+	}
 	s = kmalloc(sizeof(*s), GFP_KERNEL);
 	all = kvzalloc(sizeof(*all), GFP_KERNEL);
 	err = s && all ? 0 : -ENOMEM;
-	if (!err) {
+	for (e = 0; !err && e < __LYNCEDGE_EDITION_LAST; e++) {
 		lyncedge_settings_default(s);
-		s->features = __LYNCEDGE_FEATURE_F_ALL;
+		s->edition = e;
+		s->features = lyncedge_edition_features(e);
+		memset(all, 0, sizeof(*all));
 		err = lyncedge_policy_compile(all, s, NULL, 0);
 		if (err)
-			pr_err("lyncedge: policy table does not compile: %d\n", err);
+			pr_err("lyncedge: edition %u's table does not compile: %d\n", e, err);
 	}
 	kvfree(all);
 	kfree(s);

@@ -17,6 +17,7 @@
 #include "compile.h"
 #include "config.h"
 #include "counters.h"
+#include "editions.h"
 #include "match.h"
 #include "policy.h"
 
@@ -90,7 +91,29 @@ struct lyncedge_config *lyncedge_config_default(void)
 	return lyncedge_config_first;
 }
 
-/* The words: features, media range, modes, deployment, event rate. */
+/*
+ * A feature is on only in an edition that has its rows, whichever of the
+ * two the change sets: turning it off is the operator's call, not ours.
+ */
+static int lyncedge_config_edition(const struct lyncedge_settings *s,
+				   struct netlink_ext_ack *extack)
+{
+	u32 missing = s->features & ~lyncedge_edition_features(s->edition);
+
+	if (missing & LYNCEDGE_FEATURE_F_XMPP) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the edition has no XMPP rows (Skype for Business Server 2019 and Subscription Edition removed XMPP): disable xmpp");
+		return -EOPNOTSUPP;
+	}
+	if (missing & LYNCEDGE_FEATURE_F_OCS2007) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the edition has no OCS 2007 rows (Skype for Business Server relays media on the core rows): disable ocs2007");
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
+/* The words: features, media range, modes, deployment, edition, event rate. */
 static int lyncedge_config_words(struct lyncedge_settings *s, const struct lyncedge_change *ch,
 				 struct netlink_ext_ack *extack)
 {
@@ -111,11 +134,13 @@ static int lyncedge_config_words(struct lyncedge_settings *s, const struct lynce
 		s->mode[LYNCEDGE_ROLE_INTERNAL - 1] = ch->mode[LYNCEDGE_ROLE_INTERNAL - 1];
 	if (ch->what & LYNCEDGE_CHANGE_DEPLOYMENT)
 		s->deployment = ch->deployment;
+	if (ch->what & LYNCEDGE_CHANGE_EDITION)
+		s->edition = ch->edition;
 	if (ch->what & LYNCEDGE_CHANGE_EVENTS) {
 		s->event_rate = ch->event_rate;
 		s->event_burst = ch->event_burst;
 	}
-	return 0;
+	return lyncedge_config_edition(s, extack);
 }
 
 static bool lyncedge_addr_equal(const struct lyncedge_addr *a, const struct lyncedge_addr *b)

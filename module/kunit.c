@@ -9,6 +9,7 @@
 #include <linux/module.h>
 
 #include "policy.c"
+#include "editions.c"
 #include "compile.c"
 #include "counters.c"
 #include "config.c"
@@ -113,6 +114,94 @@ static struct lyncedge_settings *lyncedge_kunit_settings(struct kunit *test, u32
 	return s;
 }
 
+/*
+ * Each edition's rules as the SfB page lists them, written apart from
+ * editions.c: the rules it has (by seed id), and those of them not core.
+ * 2015: all but the seed's inbound OCS 2007 media (10, 11); 2019 and SE
+ * also without XMPP (1, 15, 16). Outbound RTP/UDP (9) is core in all three.
+ */
+static const struct {
+	u8 edition;
+	u32 absent;
+	u32 xmpp;
+} lyncedge_kunit_editions[] = {
+	{ LYNCEDGE_EDITION_LYNC2013, 0, BIT(1) | BIT(15) | BIT(16) },
+	{ LYNCEDGE_EDITION_SFB2015, BIT(10) | BIT(11), BIT(1) | BIT(15) | BIT(16) },
+	{ LYNCEDGE_EDITION_SFB2019, BIT(1) | BIT(10) | BIT(11) | BIT(15) | BIT(16), 0 },
+	{ LYNCEDGE_EDITION_SFBSE, BIT(1) | BIT(10) | BIT(11) | BIT(15) | BIT(16), 0 },
+};
+
+/* Which rules each edition has, in which feature, under its own page's name. */
+static void lyncedge_kunit_edition_rows(struct kunit *test)
+{
+	unsigned int e, i;
+
+	for (e = 0; e < ARRAY_SIZE(lyncedge_kunit_editions); e++) {
+		u8 ed = lyncedge_kunit_editions[e].edition;
+		u32 ocs = ed == LYNCEDGE_EDITION_LYNC2013 ? BIT(9) | BIT(10) | BIT(11) : 0;
+
+		for (i = 0; i < lyncedge_nrules; i++) {
+			const struct lyncedge_rule *r = &lyncedge_rules[i];
+			u8 f = lyncedge_rule_feature(r, ed);
+			u8 want = LYNCEDGE_FEATURE_CORE;
+
+			if (lyncedge_kunit_editions[e].absent & BIT(r->id))
+				want = LYNCEDGE_FEATURE_ABSENT;
+			else if (lyncedge_kunit_editions[e].xmpp & BIT(r->id))
+				want = LYNCEDGE_FEATURE_XMPP;
+			else if (ocs & BIT(r->id))
+				want = LYNCEDGE_FEATURE_OCS2007;
+			KUNIT_EXPECT_EQ_MSG(test, f, want, "edition %u rule %u", ed, r->id);
+			/* a later edition's rule cites its own page, not the seed's tables */
+			if (ed == LYNCEDGE_EDITION_LYNC2013 || f == LYNCEDGE_FEATURE_ABSENT)
+				continue;
+			KUNIT_EXPECT_NULL_MSG(test, strstr(lyncedge_rule_name(r, ed), "pim#"),
+					      "edition %u rule %u", ed, r->id);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, lyncedge_edition_features(LYNCEDGE_EDITION_LYNC2013),
+			__LYNCEDGE_FEATURE_F_ALL);
+	KUNIT_EXPECT_EQ(test, lyncedge_edition_features(LYNCEDGE_EDITION_SFB2015),
+			LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP);
+	KUNIT_EXPECT_EQ(test, lyncedge_edition_features(LYNCEDGE_EDITION_SFB2019),
+			LYNCEDGE_FEATURE_F_CORE);
+	KUNIT_EXPECT_EQ(test, lyncedge_edition_features(LYNCEDGE_EDITION_SFBSE),
+			LYNCEDGE_FEATURE_F_CORE);
+	KUNIT_EXPECT_TRUE(test, lyncedge_editions_valid());
+}
+
+/*
+ * The SfB page's rows, each cited once by SfB 2015's rules: the external
+ * (14) and internal (11) tables, and of the VIP table only its second row
+ * (XMPP out, which the other tables lack). 2019 has all but the XMPP rows.
+ */
+static void lyncedge_kunit_every_sfb_row_once(struct kunit *test)
+{
+	static const struct { const char *table; unsigned int rows; } sfb[] = {
+		{ "ext", 14 }, { "int", 11 },
+	};
+	char tag[16];
+	unsigned int t, n, i, count, want;
+	u8 ed;
+
+	for (ed = LYNCEDGE_EDITION_SFB2015; ed <= LYNCEDGE_EDITION_SFB2019; ed++) {
+		for (t = 0; t < ARRAY_SIZE(sfb); t++) {
+			for (n = 1; n <= sfb[t].rows + 1; n++) {
+				snprintf(tag, sizeof(tag), "[%s#%u]", sfb[t].table, n);
+				for (i = 0, count = 0; i < lyncedge_nrules; i++)
+					if (lyncedge_rule_feature(&lyncedge_rules[i], ed) !=
+					    LYNCEDGE_FEATURE_ABSENT &&
+					    strstr(lyncedge_rule_name(&lyncedge_rules[i], ed), tag))
+						count++;
+				/* 2019 lacks ext#1 and int#1, the XMPP rows; no table has n + 1 */
+				want = n <= sfb[t].rows &&
+				       (ed != LYNCEDGE_EDITION_SFB2019 || n != 1);
+				KUNIT_EXPECT_EQ_MSG(test, count, want, "edition %u %s", ed, tag);
+			}
+		}
+	}
+}
+
 /* The policy of the settings and custom rules; freed with the test. */
 static struct lyncedge_policy *lyncedge_kunit_compile(struct kunit *test,
 						      const struct lyncedge_settings *s,
@@ -160,16 +249,26 @@ static u32 lyncedge_kunit_owner(const struct lyncedge_settings *s,
 	return 0;
 }
 
-static const u32 lyncedge_kunit_feature_sets[] = {
-	LYNCEDGE_FEATURE_F_CORE,
-	LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP,
-	LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_OCS2007,
-	__LYNCEDGE_FEATURE_F_ALL,
+struct lyncedge_kunit_features {
+	u8 edition;
+	u32 features;
 };
 
-static void lyncedge_kunit_features_desc(const u32 *features, char *desc)
+/* Every combination of features each edition has. */
+static const struct lyncedge_kunit_features lyncedge_kunit_feature_sets[] = {
+	{ LYNCEDGE_EDITION_LYNC2013, LYNCEDGE_FEATURE_F_CORE },
+	{ LYNCEDGE_EDITION_LYNC2013, LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP },
+	{ LYNCEDGE_EDITION_LYNC2013, LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_OCS2007 },
+	{ LYNCEDGE_EDITION_LYNC2013, __LYNCEDGE_FEATURE_F_ALL },
+	{ LYNCEDGE_EDITION_SFB2015, LYNCEDGE_FEATURE_F_CORE },
+	{ LYNCEDGE_EDITION_SFB2015, LYNCEDGE_FEATURE_F_CORE | LYNCEDGE_FEATURE_F_XMPP },
+	{ LYNCEDGE_EDITION_SFB2019, LYNCEDGE_FEATURE_F_CORE },
+	{ LYNCEDGE_EDITION_SFBSE, LYNCEDGE_FEATURE_F_CORE },
+};
+
+static void lyncedge_kunit_features_desc(const struct lyncedge_kunit_features *f, char *desc)
 {
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "features %#x", *features);
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "edition %u features %#x", f->edition, f->features);
 }
 
 KUNIT_ARRAY_PARAM(lyncedge_kunit_features, lyncedge_kunit_feature_sets,
@@ -183,10 +282,13 @@ KUNIT_ARRAY_PARAM(lyncedge_kunit_features, lyncedge_kunit_feature_sets,
  */
 static void lyncedge_kunit_compile_features(struct kunit *test)
 {
-	const u32 *features = test->param_value;
-	struct lyncedge_settings *s = lyncedge_kunit_settings(test, *features);
-	struct lyncedge_policy *policy = lyncedge_kunit_compile(test, s, NULL, 0);
+	const struct lyncedge_kunit_features *f = test->param_value;
+	struct lyncedge_settings *s = lyncedge_kunit_settings(test, f->features);
+	struct lyncedge_policy *policy;
 	unsigned int i, k;
+
+	s->edition = f->edition;
+	policy = lyncedge_kunit_compile(test, s, NULL, 0);
 
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *r = &lyncedge_rules[i];
@@ -203,8 +305,10 @@ static void lyncedge_kunit_compile_features(struct kunit *test)
 			KUNIT_EXPECT_EQ_MSG(test, id, lyncedge_kunit_owner(s, r, ports[k]),
 					    "near rule %u, port %d", r->id, ports[k]);
 		}
-		if (!(*features & BIT(r->feature)))
-			KUNIT_EXPECT_EQ(test, lyncedge_kunit_owner(s, r, r->port_min), 0U);
+		if (lyncedge_rule_enabled(r, s))
+			continue;
+		KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, r->role, r->dir, r->proto,
+							     r->port_min), 0U);
 	}
 	/* Neither TCP nor UDP: no rule, whatever the port. */
 	KUNIT_EXPECT_EQ(test, lyncedge_policy_lookup(policy, LYNCEDGE_ROLE_EXTERNAL,
@@ -514,6 +618,51 @@ static void lyncedge_kunit_internal_refused(struct kunit *test)
 }
 
 /*
+ * A feature is on only in an edition with its rows: turning it on there, or
+ * changing the edition under it, is refused; both in one change, the edition
+ * and the feature off, is taken.
+ */
+static void lyncedge_kunit_edition_refused(struct kunit *test)
+{
+	struct lyncedge_change ch = {
+		.what = LYNCEDGE_CHANGE_FEATURES, .features_selector = LYNCEDGE_FEATURE_F_XMPP,
+		.features_value = LYNCEDGE_FEATURE_F_XMPP,
+	};
+	struct lyncedge_config *base, *xmpp, *c;
+	unsigned int nnew;
+
+	KUNIT_ASSERT_EQ(test, lyncedge_config_init(), 0);
+	base = lyncedge_config_default();
+	xmpp = lyncedge_config_build(base, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(xmpp));
+	ch.what = LYNCEDGE_CHANGE_EDITION;
+	ch.edition = LYNCEDGE_EDITION_SFB2019;
+	c = lyncedge_config_build(xmpp, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(c), -EOPNOTSUPP);
+	ch.edition = LYNCEDGE_EDITION_SFB2015;
+	c = lyncedge_config_build(xmpp, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
+	KUNIT_EXPECT_TRUE(test, lyncedge_rule_enabled(&lyncedge_rules[15], &c->s));
+	lyncedge_config_put(c);
+	ch.what |= LYNCEDGE_CHANGE_FEATURES;
+	ch.edition = LYNCEDGE_EDITION_SFBSE;
+	ch.features_value = 0;
+	c = lyncedge_config_build(xmpp, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
+	KUNIT_EXPECT_EQ(test, c->s.features, LYNCEDGE_FEATURE_F_CORE);
+	/* ocs2007 in an SfB edition */
+	ch.what = LYNCEDGE_CHANGE_FEATURES;
+	ch.features_selector = LYNCEDGE_FEATURE_F_OCS2007;
+	ch.features_value = LYNCEDGE_FEATURE_F_OCS2007;
+	lyncedge_config_put(xmpp);
+	xmpp = lyncedge_config_build(c, &ch, LYNCEDGE_CUSTOM_ID_MIN, &nnew, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(xmpp), -EOPNOTSUPP);
+	lyncedge_config_put(c);
+	lyncedge_config_put(base);
+	lyncedge_config_exit();
+}
+
+/*
  * Custom rule ids are never reused, so the space has an end: the last id
  * is given, then the change that needs one more is refused, not wrapped
  * into the built-in ids.
@@ -581,6 +730,8 @@ static struct kunit_case lyncedge_kunit_cases[] = {
 	KUNIT_CASE(lyncedge_kunit_every_seed_row_once),
 	KUNIT_CASE(lyncedge_kunit_ids_stable),
 	KUNIT_CASE(lyncedge_kunit_no_unintended_overlap),
+	KUNIT_CASE(lyncedge_kunit_edition_rows),
+	KUNIT_CASE(lyncedge_kunit_every_sfb_row_once),
 	KUNIT_CASE_PARAM(lyncedge_kunit_compile_features, lyncedge_kunit_features_gen_params),
 	KUNIT_CASE_PARAM(lyncedge_kunit_media_edges, lyncedge_kunit_media_gen_params),
 	KUNIT_CASE(lyncedge_kunit_media_overlap_refused),
@@ -591,6 +742,7 @@ static struct kunit_case lyncedge_kunit_cases[] = {
 	KUNIT_CASE(lyncedge_kunit_peer_family),
 	KUNIT_CASE(lyncedge_kunit_internal_default),
 	KUNIT_CASE(lyncedge_kunit_internal_refused),
+	KUNIT_CASE(lyncedge_kunit_edition_refused),
 	KUNIT_CASE(lyncedge_kunit_custom_ids_end),
 	KUNIT_CASE(lyncedge_kunit_snap_role),
 	{}

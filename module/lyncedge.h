@@ -105,6 +105,8 @@ struct lyncedge_settings {
 	u8 mode[LYNCEDGE_NROLES];
 	/* enum lyncedge_deployment: which hooks the namespace has */
 	u8 deployment;
+	/* enum lyncedge_edition: whose port tables the rules follow */
+	u8 edition;
 	/* the far ends the internal role's interfaces may have */
 	struct lyncedge_nets internal;
 	struct lyncedge_peers peers;

@@ -67,6 +67,7 @@ const struct nla_policy lyncedge_nl_set_config_policy[LYNCEDGE_A_MAX + 1] = {
 	[LYNCEDGE_A_EVENT_RATE] = NLA_POLICY_MAX(NLA_U32, LYNCEDGE_EVENT_RATE_MAX),
 	[LYNCEDGE_A_EVENT_BURST] = NLA_POLICY_RANGE(NLA_U32, 1, LYNCEDGE_EVENT_BURST_MAX),
 	[LYNCEDGE_A_DEPLOYMENT] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_DEPLOYMENT_MAX),
+	[LYNCEDGE_A_EDITION] = NLA_POLICY_MAX(NLA_U8, LYNCEDGE_EDITION_MAX),
 	[LYNCEDGE_A_ROLES] = NLA_POLICY_NESTED_ARRAY(lyncedge_nl_role_policy),
 	[LYNCEDGE_A_CONFIRM] = NLA_POLICY_RANGE(NLA_U32, 1, LYNCEDGE_CONFIRM_MAX),
 };
@@ -340,7 +341,7 @@ static const struct nlattr *lyncedge_nl_alone(struct nlattr **attrs, int a, int 
 	return !attrs[a] != !attrs[b] ? attrs[a] ?: attrs[b] : NULL;
 }
 
-/* The words of a request: features, media range, modes, deployment, event rate. */
+/* The words of a request: features, media range, modes, deployment, edition, event rate. */
 static int lyncedge_nl_words(struct lyncedge_change *ch, struct nlattr **attrs,
 			     struct netlink_ext_ack *extack)
 {
@@ -389,6 +390,10 @@ static int lyncedge_nl_words(struct lyncedge_change *ch, struct nlattr **attrs,
 	if (attrs[LYNCEDGE_A_DEPLOYMENT]) {
 		ch->deployment = nla_get_u8(attrs[LYNCEDGE_A_DEPLOYMENT]);
 		ch->what |= LYNCEDGE_CHANGE_DEPLOYMENT;
+	}
+	if (attrs[LYNCEDGE_A_EDITION]) {
+		ch->edition = nla_get_u8(attrs[LYNCEDGE_A_EDITION]);
+		ch->what |= LYNCEDGE_CHANGE_EDITION;
 	}
 	return 0;
 }
@@ -449,6 +454,7 @@ static int lyncedge_nl_put_settings(struct sk_buff *msg, const struct lyncedge_s
 	       nla_put_u32(msg, LYNCEDGE_A_EVENT_RATE, s->event_rate) ||
 	       nla_put_u32(msg, LYNCEDGE_A_EVENT_BURST, s->event_burst) ||
 	       nla_put_u8(msg, LYNCEDGE_A_DEPLOYMENT, s->deployment) ||
+	       nla_put_u8(msg, LYNCEDGE_A_EDITION, s->edition) ||
 	       nla_put_u32(msg, LYNCEDGE_A_GENERATION, snap->gen) ? -EMSGSIZE : 0;
 }
 

@@ -8,6 +8,7 @@
 #include <net/sock.h>
 
 #include "counters.h"
+#include "editions.h"
 #include "family.h"
 #include "netlink.h"
 #include "netns.h"
@@ -49,6 +50,16 @@ static int lyncedge_nl_put_custom(struct sk_buff *skb, const struct lyncedge_cus
 	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, c->name);
 }
 
+/* A rule the edition has no row for is not in any feature: no LYNCEDGE_A_RULE_FEATURE. */
+static int lyncedge_nl_put_feature(struct sk_buff *skb, const struct lyncedge_settings *s,
+				   const struct lyncedge_rule *rule)
+{
+	u8 feature = lyncedge_rule_feature(rule, s->edition);
+
+	return feature == LYNCEDGE_FEATURE_ABSENT ? 0 :
+	       nla_put_u8(skb, LYNCEDGE_A_RULE_FEATURE, feature);
+}
+
 static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_settings *s,
 				const struct lyncedge_rule *rule)
 {
@@ -61,12 +72,12 @@ static int lyncedge_nl_put_rule(struct sk_buff *skb, const struct lyncedge_setti
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_PROTO, rule->proto) ||
 	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MIN, min) ||
 	       nla_put_u16(skb, LYNCEDGE_A_RULE_PORT_MAX, max) ||
-	       nla_put_u8(skb, LYNCEDGE_A_RULE_FEATURE, rule->feature) ||
+	       lyncedge_nl_put_feature(skb, s, rule) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_MEDIA, rule->media) ||
 	       nla_put_u32(skb, LYNCEDGE_A_RULE_GROUPS, rule->groups) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_SERVICE, rule->service) ||
 	       nla_put_u8(skb, LYNCEDGE_A_RULE_ENABLED, lyncedge_rule_enabled(rule, s)) ||
-	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, rule->name);
+	       nla_put_string(skb, LYNCEDGE_A_RULE_NAME, lyncedge_rule_name(rule, s->edition));
 }
 
 /*

@@ -156,9 +156,3 @@ void lyncedge_rule_ports(const struct lyncedge_rule *rule, const struct lyncedge
 	*min = rule->media ? s->media_min : rule->port_min;
 	*max = rule->media ? s->media_max : rule->port_max;
 }
-
-/* Whether the settings make the rule part of the policy: the one place that says. */
-bool lyncedge_rule_enabled(const struct lyncedge_rule *rule, const struct lyncedge_settings *s)
-{
-	return s->features & BIT(rule->feature);
-}

@@ -9,6 +9,7 @@
 #include <linux/seq_file.h>
 
 #include "counters.h"
+#include "editions.h"
 #include "names.h"
 #include "netns.h"
 #include "policy.h"
@@ -46,12 +47,16 @@ static int lyncedge_proc_rules_show(struct seq_file *seq, void *v)
 	config = rcu_dereference(ln->snap)->config;
 	for (i = 0; i < lyncedge_nrules; i++) {
 		const struct lyncedge_rule *rule = &lyncedge_rules[i];
+		u8 feature = lyncedge_rule_feature(rule, config->s.edition);
 
 		lyncedge_rule_ports(rule, &config->s, &min, &max);
 		lyncedge_read(ln, lyncedge_rule_slot(rule->id), &t);
+		/* "none": the edition has no row for it. */
 		lyncedge_proc_rule(seq, rule->id, rule->role, rule->dir, rule->proto, min, max,
-				   lyncedge_feature_name(rule->feature),
-				   lyncedge_rule_enabled(rule, &config->s), &t, rule->name);
+				   feature == LYNCEDGE_FEATURE_ABSENT ? "none" :
+				   lyncedge_feature_name(feature),
+				   lyncedge_rule_enabled(rule, &config->s), &t,
+				   lyncedge_rule_name(rule, config->s.edition));
 	}
 	for (i = 0; i < config->ncustom; i++) {
 		const struct lyncedge_custom *c = &config->custom[i];

@@ -55,7 +55,10 @@
  *   LYNCEDGE_A_RULE_PROTO     u8, IPPROTO_TCP or IPPROTO_UDP
  *   LYNCEDGE_A_RULE_PORT_MIN  u16, destination port of the packet that
  *   LYNCEDGE_A_RULE_PORT_MAX  u16  opens the flow: first and last of a range
- *   LYNCEDGE_A_RULE_FEATURE   u8, enum lyncedge_feature
+ *   LYNCEDGE_A_RULE_FEATURE   u8, enum lyncedge_feature: the feature the
+ *                             namespace's edition puts the rule in; absent
+ *                             when the edition has no such row (the rule is
+ *                             not part of it, and never enabled)
  *   LYNCEDGE_A_RULE_MEDIA     u8, 1 when the ports are the media range
  *   LYNCEDGE_A_RULE_GROUPS    u32, 1 << enum lyncedge_group for each peer
  *                             group the rule accepts (internal rules)
@@ -63,8 +66,12 @@
  *   LYNCEDGE_A_RULE_CUSTOM    u8, 1 for a custom rule (which has no
  *                             LYNCEDGE_A_RULE_FEATURE); after the built-in
  *                             rules, before the drop counters
- *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the rule's feature is on
- *   LYNCEDGE_A_RULE_NAME      string: the seed rows the rule stands for
+ *   LYNCEDGE_A_RULE_ENABLED   u8, 1 when the edition has the rule and its
+ *                             feature is on
+ *   LYNCEDGE_A_RULE_NAME      string: the rows of the edition's Microsoft
+ *                             page the rule stands for (the seed's for
+ *                             LYNC2013); for a rule the edition does not
+ *                             have, the seed's
  *   LYNCEDGE_A_PACKETS        u64 (pad LYNCEDGE_A_PAD), packets of new flows
  *   LYNCEDGE_A_BYTES          u64 (pad LYNCEDGE_A_PAD)  this rule let in, since
  *                             the last LYNCEDGE_CMD_RESET_COUNTERS
@@ -184,6 +191,13 @@
  *                            or the traffic it forwards to and from the edge
  *                            (GATEWAY). A change swaps the hooks in one step:
  *                            the new ones are in place before the old go.
+ *   LYNCEDGE_A_EDITION       u8, enum lyncedge_edition: whose port tables
+ *                            the built-in rules follow (LYNC2013, the seed,
+ *                            by default). Rule ids do not change with it; a
+ *                            rule the edition has no row for is never
+ *                            enabled. A feature the edition has no rows for
+ *                            cannot be on (-EOPNOTSUPP), whether the request
+ *                            turns it on or changes the edition under it.
  *   LYNCEDGE_A_ROLES         nested array (NLA_F_NESTED) of roles, each with
  *       LYNCEDGE_ROLE_A_IFNAME  string, a name as in LYNCEDGE_CMD_SET_ROLE
  *       LYNCEDGE_ROLE_A_ROLE    u8, EXTERNAL or INTERNAL
@@ -213,12 +227,13 @@
  *   first message with LYNCEDGE_A_FEATURES (value: the features that are
  *   on; selector: every feature this module knows), LYNCEDGE_A_MEDIA_MIN,
  *   LYNCEDGE_A_MEDIA_MAX, LYNCEDGE_A_MODE_EXTERNAL, LYNCEDGE_A_MODE_INTERNAL,
- *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_A_DEPLOYMENT and
- *   LYNCEDGE_A_GENERATION; then messages with LYNCEDGE_A_ROLES,
- *   LYNCEDGE_A_INTERNAL_NETS, LYNCEDGE_A_PEERS, LYNCEDGE_A_SERVICES and
- *   LYNCEDGE_A_CUSTOM_RULES, in that order, each array split over as many messages as it takes (the
- *   entries of all of them, in order, are the array; every array has at
- *   least one message, maybe empty).
+ *   LYNCEDGE_A_EVENT_RATE, LYNCEDGE_A_EVENT_BURST, LYNCEDGE_A_DEPLOYMENT,
+ *   LYNCEDGE_A_EDITION and LYNCEDGE_A_GENERATION; then messages with
+ *   LYNCEDGE_A_ROLES, LYNCEDGE_A_INTERNAL_NETS, LYNCEDGE_A_PEERS,
+ *   LYNCEDGE_A_SERVICES and LYNCEDGE_A_CUSTOM_RULES, in that order, each
+ *   array split over as many messages as it takes (the entries of all of
+ *   them, in order, are the array; every array has at least one message,
+ *   maybe empty).
  *
  * LYNCEDGE_CMD_CONFIRM
  *   Keeps the change that awaits confirmation (LYNCEDGE_A_CONFIRM) for good.
@@ -432,6 +447,23 @@ enum lyncedge_reason {
 
 #define LYNCEDGE_REASON_MAX (__LYNCEDGE_REASON_LAST - 1)
 
+/*
+ * The product whose Edge port tables the built-in rules follow (policy.c
+ * has the seed's, editions.c the others', each citing its page).
+ * SFB2015 and SFB2019 share Microsoft's page but for the XMPP rows, which
+ * 2019 removed; SFBSE (Subscription Edition) follows 2019's table, as
+ * Microsoft documents no Edge port change for it.
+ */
+enum lyncedge_edition {
+	LYNCEDGE_EDITION_LYNC2013,
+	LYNCEDGE_EDITION_SFB2015,
+	LYNCEDGE_EDITION_SFB2019,
+	LYNCEDGE_EDITION_SFBSE,
+	__LYNCEDGE_EDITION_LAST
+};
+
+#define LYNCEDGE_EDITION_MAX (__LYNCEDGE_EDITION_LAST - 1)
+
 /* Groups of rows an operator switches together. */
 enum lyncedge_feature {
 	LYNCEDGE_FEATURE_CORE,		/* everything the seed does not mark optional */
@@ -514,6 +546,7 @@ enum lyncedge_attr {
 	LYNCEDGE_A_CONFIRM_LEFT,
 	LYNCEDGE_A_INTERNAL_NETS,
 	LYNCEDGE_A_DIAG_OUTSIDE,
+	LYNCEDGE_A_EDITION,
 	__LYNCEDGE_A_LAST
 };
 
