@@ -9,6 +9,7 @@ def role: word(["external", "internal"]);
 def dir: word(["in", "out"]);
 def mode: word(["enforce", "audit"]);
 def deployment: word(["host", "gateway"]);
+def edition: word(["lync2013", "sfb2015", "sfb2019", "sfbse"]);
 def group: word(["frontend", "director", "branch"]);
 def addr: type == "string" and test("^[0-9a-f.:]+$");
 def prefix: type == "string" and test("^[0-9a-f.:]+/[0-9]+$");
@@ -18,13 +19,14 @@ def role_entry:
 	(.role | role) and (.ifindex == null or (.ifindex | count));
 
 def config:
-	has_keys(["generation", "features", "media_range", "modes", "deployment", "services",
-		  "internal_networks", "peers", "events"]) and
+	has_keys(["generation", "features", "media_range", "modes", "deployment", "edition",
+		  "services", "internal_networks", "peers", "events"]) and
 	(.generation | count) and
 	(.features | has_keys(["core", "xmpp", "ocs2007"]) and all(.[]; type == "boolean")) and
 	(.media_range | has_keys(["min", "max"]) and (.min | count) and (.max | count)) and
 	(.modes | has_keys(["external", "internal"]) and all(.[]; mode)) and
 	(.deployment | deployment) and
+	(.edition | edition) and
 	(.services | has_keys(["access", "webconf", "av"]) and all(.[]; list(addr))) and
 	(.internal_networks | list(prefix)) and (.internal_networks | length > 0) and
 	(.peers | list(has_keys(["group", "prefix"]) and (.group | group) and
@@ -36,7 +38,7 @@ def rule:
 		  "enabled", "media", "service", "groups", "name", "packets", "bytes"]) and
 	(.id | count) and (.role | role) and (.dir | dir) and (.proto | word(["tcp", "udp"])) and
 	(.port_min | count) and (.port_max | count) and
-	(.feature | word(["core", "xmpp", "ocs2007", "custom"])) and
+	(.feature | word(["core", "xmpp", "ocs2007", "custom", "none"])) and
 	(.custom | type == "boolean") and (.enabled | type == "boolean") and
 	(.media | type == "boolean") and
 	(.service | word(["none", "access", "webconf", "av"])) and (.groups | list(group)) and
@@ -48,7 +50,7 @@ def drop:
 
 has_keys(["version", "roles", "config", "rules", "drops", "events", "diagnostics",
 	  "confirm"]) and
-.version == 4 and
+.version == 5 and
 (.roles | list(role_entry)) and
 (.config | config) and
 (.rules | list(rule)) and

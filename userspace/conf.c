@@ -44,6 +44,7 @@ void conf_defaults(struct conf *c)
 	c->services_set = true;
 	c->rules_set = true;
 	c->deployment_set = true;
+	c->edition_set = true;
 	c->events_set = true;
 	c->event_rate = LYNCEDGE_EVENT_RATE_DEFAULT;
 	c->event_burst = LYNCEDGE_EVENT_BURST_DEFAULT;
@@ -61,6 +62,7 @@ void conf_unset(struct conf *c)
 	c->internal_set = false;
 	c->peers_set = false;
 	c->deployment_set = false;
+	c->edition_set = false;
 	c->events_set = false;
 }
 
@@ -208,6 +210,19 @@ static int deployment(struct conf *c, int argc, char **argv, char *err, size_t l
 	}
 	c->deployment_set = true;
 	c->deployment = d;
+	return 0;
+}
+
+static int edition(struct conf *c, int argc, char **argv, char *err, size_t len)
+{
+	int e = argc == 2 ? edition_parse(argv[1]) : -1;
+
+	if (e < 0) {
+		snprintf(err, len, "set-edition takes lync2013, sfb2015, sfb2019 or sfbse");
+		return -1;
+	}
+	c->edition_set = true;
+	c->edition = e;
 	return 0;
 }
 
@@ -544,7 +559,8 @@ bool conf_is_statement(const char *word)
 	       !strcmp(word, "add-peer") || !strcmp(word, "del-peer") ||
 	       !strcmp(word, "set-service") || !strcmp(word, "add-rule") ||
 	       !strcmp(word, "del-rule") || !strcmp(word, "set-event-rate") ||
-	       !strcmp(word, "set-deployment") || !strcmp(word, "set-internal-networks");
+	       !strcmp(word, "set-deployment") || !strcmp(word, "set-internal-networks") ||
+	       !strcmp(word, "set-edition");
 }
 
 int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errlen)
@@ -569,6 +585,8 @@ int conf_statement(struct conf *c, int argc, char **argv, char *err, size_t errl
 		return event_rate(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-deployment"))
 		return deployment(c, argc, argv, err, errlen);
+	if (!strcmp(argv[0], "set-edition"))
+		return edition(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "set-internal-networks"))
 		return internal_networks(c, argc, argv, err, errlen);
 	if (!strcmp(argv[0], "add-peer"))

@@ -67,6 +67,8 @@ struct conf {
 	struct conf_addr addrs[LYNCEDGE_SERVICE_MAX][LYNCEDGE_SERVICE_ADDRS_MAX];
 	bool deployment_set;	/* host or gateway */
 	uint8_t deployment;
+	bool edition_set;	/* whose port tables the rules follow */
+	uint8_t edition;
 	bool events_set;	/* the drop events' rate limit */
 	uint32_t event_rate, event_burst;
 	bool rules_set;		/* every custom rule, replacing the module's */

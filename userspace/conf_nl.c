@@ -30,6 +30,8 @@ void conf_put(struct nlmsghdr *nlh, const struct conf *c)
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_MODE_INTERNAL, c->mode[1]);
 	if (c->deployment_set)
 		mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, c->deployment);
+	if (c->edition_set)
+		mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, c->edition);
 	if (c->internal_set) {
 		struct nlattr *nest = mnl_attr_nest_start(nlh, LYNCEDGE_A_INTERNAL_NETS);
 		unsigned int i;
@@ -259,7 +261,7 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	if (!tb[LYNCEDGE_A_FEATURES] || !tb[LYNCEDGE_A_MEDIA_MIN] || !tb[LYNCEDGE_A_MEDIA_MAX] ||
 	    !tb[LYNCEDGE_A_MODE_EXTERNAL] || !tb[LYNCEDGE_A_MODE_INTERNAL] ||
 	    !tb[LYNCEDGE_A_EVENT_RATE] || !tb[LYNCEDGE_A_EVENT_BURST] ||
-	    !tb[LYNCEDGE_A_DEPLOYMENT] || c->have_generation)
+	    !tb[LYNCEDGE_A_DEPLOYMENT] || !tb[LYNCEDGE_A_EDITION] || c->have_generation)
 		return genl_bad_reply();
 	c->have_generation = true;
 	c->generation = mnl_attr_get_u32(tb[LYNCEDGE_A_GENERATION]);
@@ -273,6 +275,7 @@ static int get_cb(const struct nlmsghdr *nlh, void *data)
 	c->event_rate = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_RATE]);
 	c->event_burst = mnl_attr_get_u32(tb[LYNCEDGE_A_EVENT_BURST]);
 	c->deployment = mnl_attr_get_u8(tb[LYNCEDGE_A_DEPLOYMENT]);
+	c->edition = mnl_attr_get_u8(tb[LYNCEDGE_A_EDITION]);
 	return MNL_CB_OK;
 }
 

@@ -163,6 +163,8 @@ void conf_print(FILE *f, const struct conf *c)
 		conf_word_print(f, c->roles[i].name);
 		fprintf(f, " %s\n", role_name(c->roles[i].role));
 	}
+	/* Before the features: an edition takes only its own. */
+	fprintf(f, "set-edition %s\n", edition_name(c->edition));
 	for (i = 0; i < 32; i++)
 		if ((CONF_OPTIONAL_FEATURES & c->features_set & c->features) & (1U << i))
 			fprintf(f, "enable %s\n", feature_name(i));

@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{ "set-mode",	cmd_statement,	"set-mode external|internal enforce|audit" },
 	{ "set-event-rate", cmd_statement, "set-event-rate RATE [burst BURST]" },
 	{ "set-deployment", cmd_statement, "set-deployment host|gateway" },
+	{ "set-edition", cmd_statement, "set-edition lync2013|sfb2015|sfb2019|sfbse" },
 	{ "set-service", cmd_statement, "set-service access|webconf|av [ADDR...]" },
 	{ "add-rule",	cmd_statement,	"add-rule external|internal in|out tcp|udp PORT[-PORT] NAME" },
 	{ "del-rule",	cmd_statement,	"del-rule ID" },

@@ -57,6 +57,22 @@ static const char *const deployment_names[] = {
 	[LYNCEDGE_DEPLOYMENT_GATEWAY]	= "gateway",
 };
 
+static const char *const edition_names[] = {
+	[LYNCEDGE_EDITION_LYNC2013]	= "lync2013",
+	[LYNCEDGE_EDITION_SFB2015]	= "sfb2015",
+	[LYNCEDGE_EDITION_SFB2019]	= "sfb2019",
+	[LYNCEDGE_EDITION_SFBSE]	= "sfbse",
+};
+
+/* What show says of each, with the page its rules follow. */
+static const char *const edition_titles[] = {
+	[LYNCEDGE_EDITION_LYNC2013]	= "Lync Server 2013 (the seed's port summary)",
+	[LYNCEDGE_EDITION_SFB2015]	= "Skype for Business Server 2015",
+	[LYNCEDGE_EDITION_SFB2019]	= "Skype for Business Server 2019 (no XMPP)",
+	[LYNCEDGE_EDITION_SFBSE]	=
+		"Skype for Business Server Subscription Edition (2019's table: no change documented)",
+};
+
 static const char *const mode_names[] = {
 	[LYNCEDGE_MODE_ENFORCE]		= "enforce",
 	[LYNCEDGE_MODE_AUDIT]		= "audit",
@@ -65,6 +81,8 @@ static const char *const mode_names[] = {
 /* A value added to the header must get its word here too. */
 _Static_assert(ARRAY_SIZE(mode_names) == __LYNCEDGE_MODE_LAST, "mode names");
 _Static_assert(ARRAY_SIZE(deployment_names) == __LYNCEDGE_DEPLOYMENT_LAST, "deployment names");
+_Static_assert(ARRAY_SIZE(edition_names) == __LYNCEDGE_EDITION_LAST, "edition names");
+_Static_assert(ARRAY_SIZE(edition_titles) == __LYNCEDGE_EDITION_LAST, "edition titles");
 _Static_assert(ARRAY_SIZE(action_names) == __LYNCEDGE_ACTION_LAST, "action names");
 _Static_assert(ARRAY_SIZE(reason_names) == __LYNCEDGE_REASON_LAST, "reason names");
 _Static_assert(ARRAY_SIZE(group_names) == __LYNCEDGE_GROUP_LAST, "group names");
@@ -152,6 +170,21 @@ const char *deployment_name(unsigned int deployment)
 int deployment_parse(const char *word)
 {
 	return parse(deployment_names, ARRAY_SIZE(deployment_names), word);
+}
+
+const char *edition_name(unsigned int edition)
+{
+	return name(edition_names, ARRAY_SIZE(edition_names), edition);
+}
+
+const char *edition_title(unsigned int edition)
+{
+	return name(edition_titles, ARRAY_SIZE(edition_titles), edition);
+}
+
+int edition_parse(const char *word)
+{
+	return parse(edition_names, ARRAY_SIZE(edition_names), word);
 }
 
 const char *action_name(unsigned int action)

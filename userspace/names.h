@@ -30,5 +30,8 @@ const char *reason_name(unsigned int reason);
 int mode_parse(const char *word);
 const char *deployment_name(unsigned int deployment);
 int deployment_parse(const char *word);
+const char *edition_name(unsigned int edition);
+const char *edition_title(unsigned int edition);
+int edition_parse(const char *word);
 
 #endif /* LYNCEDGECTL_NAMES_H */

@@ -53,7 +53,6 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 	} else {
 		if (!tb[LYNCEDGE_A_RULE_PROTO] || !tb[LYNCEDGE_A_RULE_PORT_MIN] ||
 		    !tb[LYNCEDGE_A_RULE_PORT_MAX] ||
-		    (!tb[LYNCEDGE_A_RULE_FEATURE] && !tb[LYNCEDGE_A_RULE_CUSTOM]) ||
 		    !tb[LYNCEDGE_A_RULE_ENABLED] || !tb[LYNCEDGE_A_RULE_NAME] ||
 		    !genl_printable(mnl_attr_get_str(tb[LYNCEDGE_A_RULE_NAME])))
 			return genl_bad_reply();
@@ -62,8 +61,12 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		r.port_min = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MIN]);
 		r.port_max = mnl_attr_get_u16(tb[LYNCEDGE_A_RULE_PORT_MAX]);
 		r.custom = !!tb[LYNCEDGE_A_RULE_CUSTOM];
+		r.absent = !r.custom && !tb[LYNCEDGE_A_RULE_FEATURE];
 		r.feature = opt_u8(tb[LYNCEDGE_A_RULE_FEATURE]);
 		r.enabled = mnl_attr_get_u8(tb[LYNCEDGE_A_RULE_ENABLED]);
+		/* A rule the edition does not have is never enabled. */
+		if (r.absent && r.enabled)
+			return genl_bad_reply();
 		r.media = opt_u8(tb[LYNCEDGE_A_RULE_MEDIA]);
 		r.service = opt_u8(tb[LYNCEDGE_A_RULE_SERVICE]);
 		if (tb[LYNCEDGE_A_RULE_GROUPS])
@@ -99,7 +102,9 @@ void rules_free(struct rules *rules)
 
 const char *rule_feature(const struct rule *r)
 {
-	return r->custom ? "custom" : feature_name(r->feature);
+	if (r->custom)
+		return "custom";
+	return r->absent ? "none" : feature_name(r->feature);
 }
 
 void rule_ports(const struct rule *r, char *buf, size_t len)

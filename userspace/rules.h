@@ -12,6 +12,7 @@
 struct rule {
 	bool drop;	/* a drop counter, not a rule */
 	bool custom;	/* a site's own rule, which has no feature */
+	bool absent;	/* a built-in rule the edition has no row for: no feature */
 	uint32_t id;
 	uint8_t role;
 	uint8_t dir;
@@ -42,7 +43,7 @@ struct rules {
 int rules_fetch(struct genl_ctx *ctx, struct nlmsghdr *nlh, struct rules *rules);
 void rules_free(struct rules *rules);
 
-/* "custom" or the feature's word. */
+/* "custom", "none" (not in the edition) or the feature's word. */
 const char *rule_feature(const struct rule *r);
 
 /* "5061" or "50000-59999". */

@@ -103,6 +103,7 @@ static void print_dump(const struct snapshot *s)
 	printf("mode\texternal\t%s\nmode\tinternal\t%s\n", mode_name(c->mode[0]),
 	       mode_name(c->mode[1]));
 	printf("deployment\t%s\n", deployment_name(c->deployment));
+	printf("edition\t%s\n", edition_name(c->edition));
 	printf("event-rate\t%u\t%u\n", c->event_rate, c->event_burst);
 	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
 		for (j = 0; j < c->naddrs[i]; j++) {
@@ -145,6 +146,7 @@ static void print_text(const struct snapshot *s)
 	}
 	if (!c->nroles)
 		printf("  (none: lyncedge changes nothing in this namespace)\n");
+	printf("edition: %s, %s\n", edition_name(c->edition), edition_title(c->edition));
 	printf("features:");
 	/* The module may know more features than this tool has words for. */
 	for (f = 0; f < 32; f++) {

@@ -12,7 +12,7 @@
 #include "names.h"
 #include "show.h"
 
-#define SHOW_JSON_VERSION 4
+#define SHOW_JSON_VERSION 5
 
 static void json_addr(FILE *f, uint8_t family, const uint8_t *addr, int len)
 {
@@ -61,6 +61,7 @@ static void json_config(FILE *f, const struct conf *c)
 	fprintf(f, ",\"modes\":{\"external\":\"%s\",\"internal\":\"%s\"}", mode_name(c->mode[0]),
 		mode_name(c->mode[1]));
 	fprintf(f, ",\"deployment\":\"%s\"", deployment_name(c->deployment));
+	fprintf(f, ",\"edition\":\"%s\"", edition_name(c->edition));
 	fputs(",\"services\":{", f);
 	for (i = 0; i < LYNCEDGE_SERVICE_MAX; i++) {
 		fprintf(f, "%s\"%s\":[", i ? "," : "", service_name(i + 1));

@@ -79,7 +79,7 @@ void show_prometheus(FILE *f, const struct snapshot *s)
 		  "Bytes of those packets, since the last reset.");
 	prom_rules(f, &s->rules, "lyncedge_rule_bytes_total", false, PROM_BYTES);
 	prom_head(f, "lyncedge_rule_enabled", "gauge",
-		  "1 when the rule's feature is on, 0 when it is off.");
+		  "1 when the edition has the rule and its feature is on, else 0 (feature none: not in the edition).");
 	prom_rules(f, &s->rules, "lyncedge_rule_enabled", false, PROM_ENABLED);
 	prom_head(f, "lyncedge_drop_packets_total", "counter",
 		  "Packets no rule allowed, by role and direction, since the last reset.");
@@ -109,6 +109,9 @@ void show_prometheus(FILE *f, const struct snapshot *s)
 	prom_head(f, "lyncedge_confirm_seconds_left", "gauge",
 		  "Seconds until the change that awaits confirmation reverts, 0 for none.");
 	fprintf(f, "lyncedge_confirm_seconds_left %.3f\n", s->confirm_left_ms / 1000.0);
+	prom_head(f, "lyncedge_edition", "gauge",
+		  "1 for the edition whose port tables the built-in rules follow.");
+	fprintf(f, "lyncedge_edition{edition=\"%s\"} 1\n", edition_name(s->conf.edition));
 	prom_head(f, "lyncedge_internal_network", "gauge",
 		  "1 for each prefix of the internal networks.");
 	for (i = 0; i < s->conf.ninternal; i++) {

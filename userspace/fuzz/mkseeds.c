@@ -116,6 +116,7 @@ static void config(void)
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_RATE, 10);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_EVENT_BURST, 50);
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_GATEWAY);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_SFB2019);
 	mnl_attr_put_u32(nlh, LYNCEDGE_A_GENERATION, 7);
 	end(nlh);
 
@@ -186,7 +187,7 @@ static void counts(struct nlmsghdr *nlh, uint64_t packets)
 	mnl_attr_put_u64(nlh, LYNCEDGE_A_BYTES, packets * 60);
 }
 
-/* A built-in rule, a custom rule and a drop counter. */
+/* Built-in rules (one the edition does not have), a custom rule and a drop counter. */
 static void rules(uint8_t cmd, uint16_t flags)
 {
 	struct nlmsghdr *nlh = msg(cmd, NLM_F_MULTI | flags);
@@ -204,6 +205,21 @@ static void rules(uint8_t cmd, uint16_t flags)
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_ENABLED, 1);
 	mnl_attr_put_strz(nlh, LYNCEDGE_A_RULE_NAME, "Access/SIP(TLS)/TCP/443 [ext#5 pim#3]");
 	counts(nlh, 3);
+	end(nlh);
+
+	nlh = msg(cmd, NLM_F_MULTI);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_ID, 10);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_ROLE, LYNCEDGE_ROLE_EXTERNAL);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_DIR, LYNCEDGE_DIR_IN);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_PROTO, IPPROTO_TCP);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_RULE_PORT_MIN, 50000);
+	mnl_attr_put_u16(nlh, LYNCEDGE_A_RULE_PORT_MAX, 59999);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_MEDIA, 1);
+	mnl_attr_put_u32(nlh, LYNCEDGE_A_RULE_GROUPS, 0);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_SERVICE, LYNCEDGE_SERVICE_AV);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_RULE_ENABLED, 0);
+	mnl_attr_put_strz(nlh, LYNCEDGE_A_RULE_NAME, "A/V/RTP/TCP/50,000-59,999 [ext#11]");
+	counts(nlh, 0);
 	end(nlh);
 
 	nlh = msg(cmd, NLM_F_MULTI);
