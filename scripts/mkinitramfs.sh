@@ -80,6 +80,7 @@ cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/selftests/"*.jq \
 	"$top/build/lyncedge_probe" \
 	"$top/build/lyncedge_nlfuzz" \
 	"$root/opt/lyncedge/selftests/"
+cp -r "$top/selftests/editions" "$root/opt/lyncedge/selftests/"
 copy_prog "$top/build/lyncedge_nltest" /opt/lyncedge/selftests/lyncedge_nltest
 mkdir -p "$root/opt/lyncedge/bench"
 cp "$top/build/$kver/lyncedge_bench.ko" "$top/scripts/bench/guest.sh" "$root/opt/lyncedge/bench/"

@@ -9,7 +9,8 @@
 # apart, peers of one family only (::/0 among them, which takes no IPv4
 # address in any of the three), internal networks that leave an internal
 # host outside (both ways), a custom range, an optional feature, and one
-# role in audit mode.
+# role in audit mode. It runs once per edition: the same flows, each
+# edition's own rules (XMPP and the media rows differ).
 . ./lib.sh
 
 load_module
@@ -32,20 +33,6 @@ $IP -n $LAN addr add 10.20.0.2/24 dev l0
 $IP -n $EDGE addr add 10.30.0.1/24 dev e1
 $IP -n $LAN addr add 10.30.0.2/24 dev l0
 
-check "export: the configuration is set" in_ns $EDGE $CTL setconf - <<'CONF'
-enable xmpp
-set-mode internal audit
-set-service access 192.0.2.1 2001:db8:e::1
-set-service webconf 192.0.2.11
-set-service av 192.0.2.12 2001:db8:e::12
-set-internal-networks 172.16.1.0/24 10.20.0.0/16 ::/0
-add-peer frontend 172.16.1.0/24
-add-peer branch ::/0
-add-rule external in udp 40000-40009 site range
-CONF
-check "export: set-role e0 external" in_ns $EDGE $CTL set-role e0 external
-check "export: set-role e1 internal" in_ns $EDGE $CTL set-role e1 internal
-
 # The flows: CLIENT DESTINATION PROTO PORT.
 cat >/tmp/flows <<'FLOWS'
 inet 192.0.2.1 tcp 443
@@ -63,6 +50,7 @@ inet 192.0.2.1 udp 40000
 inet 2001:db8:e::1 udp 40009
 inet 192.0.2.1 udp 40010
 inet 192.0.2.12 udp 50000
+inet 2001:db8:e::12 tcp 59999
 inet 192.0.2.1 tcp 22
 edge 192.0.2.2 udp 53
 edge 2001:db8:e::2 tcp 53
@@ -72,6 +60,8 @@ edge 192.0.2.2 tcp 5269
 edge 192.0.2.3 udp 3478
 edge 2001:db8:e::3 tcp 443
 edge 192.0.2.3 tcp 50000
+edge 192.0.2.3 udp 50000
+edge 2001:db8:e::3 udp 59999
 edge 192.0.2.2 udp 3478
 edge 192.0.2.2 tcp 22
 lan 172.16.1.1 tcp 5061
@@ -146,46 +136,79 @@ run() {
 	done </tmp/flows
 }
 
-run lyncedge
-in_ns $EDGE $CTL export nft >/tmp/export.nft
-check "export: export nft" [ $? -eq 0 ]
-in_ns $EDGE $CTL export iptables >/tmp/export.ipt4
-check "export: export iptables" [ $? -eq 0 ]
-in_ns $EDGE $CTL export ip6tables >/tmp/export.ipt6
-check "export: export ip6tables" [ $? -eq 0 ]
-# Roles off: the module changes nothing, the exported rules do the work.
-in_ns $EDGE $CTL set-role e0 none && in_ns $EDGE $CTL set-role e1 none
-check "export: roles cleared, lyncedge judges nothing" [ $? -eq 0 ]
+# configure EDITION: the configuration, in that edition (xmpp where it has it).
+configure() {
+	{
+		echo "set-edition $1"
+		[ "$1" = sfb2019 ] || [ "$1" = sfbse ] || echo "enable xmpp"
+		cat <<'CONF'
+set-mode internal audit
+set-service access 192.0.2.1 2001:db8:e::1
+set-service webconf 192.0.2.11
+set-service av 192.0.2.12 2001:db8:e::12
+set-internal-networks 172.16.1.0/24 10.20.0.0/16 ::/0
+add-peer frontend 172.16.1.0/24
+add-peer branch ::/0
+add-rule external in udp 40000-40009 site range
+CONF
+	} >/tmp/export.conf
+	check "export: $1: the configuration is set" in_ns $EDGE $CTL setconf /tmp/export.conf
+	check "export: $1: set-role e0 external" in_ns $EDGE $CTL set-role e0 external
+	check "export: $1: set-role e1 internal" in_ns $EDGE $CTL set-role e1 internal
+}
 
-check "export: nft -f loads the exported ruleset" in_ns $EDGE nft -f /tmp/export.nft
-check "export: loading it again replaces it" in_ns $EDGE nft -f /tmp/export.nft
-run nft
-in_ns $EDGE nft delete table inet lyncedge
+# differential EDITION: the flows through lyncedge, its nft export and its
+# iptables export, in that edition, and the verdicts and counters compared.
+differential() {
+	run lyncedge
+	in_ns $EDGE $CTL export nft >/tmp/export.nft
+	check "export: $1: export nft" [ $? -eq 0 ]
+	in_ns $EDGE $CTL export iptables >/tmp/export.ipt4
+	check "export: $1: export iptables" [ $? -eq 0 ]
+	in_ns $EDGE $CTL export ip6tables >/tmp/export.ipt6
+	check "export: $1: export ip6tables" [ $? -eq 0 ]
+	# Roles off: the module changes nothing, the exported rules do the work.
+	in_ns $EDGE $CTL set-role e0 none && in_ns $EDGE $CTL set-role e1 none
+	check "export: $1: roles cleared, lyncedge judges nothing" [ $? -eq 0 ]
 
-check "export: iptables-legacy-restore loads the IPv4 rules" \
-	in_ns $EDGE iptables-legacy-restore --noflush /tmp/export.ipt4
-check "export: ip6tables-legacy-restore loads the IPv6 rules" \
-	in_ns $EDGE ip6tables-legacy-restore --noflush /tmp/export.ipt6
-run iptables
+	check "export: $1: nft -f loads the exported ruleset" in_ns $EDGE nft -f /tmp/export.nft
+	check "export: $1: loading it again replaces it" in_ns $EDGE nft -f /tmp/export.nft
+	run nft
+	in_ns $EDGE nft delete table inet lyncedge
 
-# The flows must have shown both verdicts and many rules, or the
-# comparison proves little.
-[ "$(grep -c '^passed rule_[0-9]*,$' /tmp/lyncedge.out)" -ge 20 ] &&
-	[ "$(grep -c '^dropped drop_' /tmp/lyncedge.out)" -ge 8 ] &&
-	[ "$(grep -c '^passed drop_internal_' /tmp/lyncedge.out)" -ge 2 ]
-check "export: lyncedge passed and counted 20+ flows on rules, dropped 8+, let 2+ pass in audit" \
-	[ $? -eq 0 ]
+	check "export: $1: iptables-legacy-restore loads the IPv4 rules" \
+		in_ns $EDGE iptables-legacy-restore --noflush /tmp/export.ipt4
+	check "export: $1: ip6tables-legacy-restore loads the IPv6 rules" \
+		in_ns $EDGE ip6tables-legacy-restore --noflush /tmp/export.ipt6
+	run iptables
 
-i=0
-while read -r client dst proto port; do
-	i=$((i + 1))
-	l=$(sed -n ${i}p /tmp/lyncedge.out)
-	f=$(sed -n ${i}p /tmp/nft.out)
-	t=$(sed -n ${i}p /tmp/iptables.out)
-	# One counter per flow: the rule's, or the drop counter of its role and direction.
-	echo "$l" | grep -Eq '^(passed|dropped) (rule_[0-9]+|drop_[a-z]+_[a-z]+),$' &&
-		[ "$l" = "$f" ] && [ "$l" = "$t" ]
-	ktap $? "export: $client -> $dst $proto/$port: lyncedge $l nft $f iptables $t"
-done </tmp/flows
+	# The flows must have shown both verdicts and many rules, or the
+	# comparison proves little.
+	passed=$(grep -c '^passed rule_[0-9]*,$' /tmp/lyncedge.out)
+	dropped=$(grep -c '^dropped drop_' /tmp/lyncedge.out)
+	audited=$(grep -c '^passed drop_internal_' /tmp/lyncedge.out)
+	check "export: $1: lyncedge passed and counted 18+ flows on rules ($passed), dropped 8+ ($dropped), let 2+ pass in audit ($audited)" \
+		[ "$passed" -ge 18 -a "$dropped" -ge 8 -a "$audited" -ge 2 ]
+
+	i=0
+	while read -r client dst proto port; do
+		i=$((i + 1))
+		l=$(sed -n ${i}p /tmp/lyncedge.out)
+		f=$(sed -n ${i}p /tmp/nft.out)
+		t=$(sed -n ${i}p /tmp/iptables.out)
+		# One counter per flow: the rule's, or the drop counter of its role and direction.
+		echo "$l" | grep -Eq '^(passed|dropped) (rule_[0-9]+|drop_[a-z]+_[a-z]+),$' &&
+			[ "$l" = "$f" ] && [ "$l" = "$t" ]
+		ktap $? "export: $1: $client -> $dst $proto/$port: lyncedge $l nft $f iptables $t"
+	done </tmp/flows
+	in_ns $EDGE iptables-legacy -F && in_ns $EDGE iptables-legacy -X &&
+		in_ns $EDGE ip6tables-legacy -F && in_ns $EDGE ip6tables-legacy -X
+	check "export: $1: the iptables rules are gone again" [ $? -eq 0 ]
+}
+
+for edition in lync2013 sfb2015 sfb2019 sfbse; do
+	configure $edition
+	differential $edition
+done
 
 ktap_finish

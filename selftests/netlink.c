@@ -38,6 +38,7 @@ struct nl_reply {
 	uint32_t generation;
 	uint32_t event_rate, event_burst;
 	uint8_t deployment;
+	uint8_t edition;
 	int confirm_left;	/* -1 without LYNCEDGE_A_CONFIRM_LEFT */
 	uint64_t rollbacks;
 };
@@ -122,6 +123,8 @@ static int nl_family_attr(const struct nlattr *attr, void *data)
 		r->event_burst = mnl_attr_get_u32(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_DEPLOYMENT)
 		r->deployment = mnl_attr_get_u8(attr);
+	if (mnl_attr_get_type(attr) == LYNCEDGE_A_EDITION)
+		r->edition = mnl_attr_get_u8(attr);
 	if (mnl_attr_get_type(attr) == LYNCEDGE_A_PEERS) {
 		const struct nlattr *entry;
 
@@ -251,9 +254,10 @@ static void config_of(struct __test_metadata *_metadata, FIXTURE_DATA(nl) *self,
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
 	ASSERT_EQ(0, r.error);
 	snprintf(out, len,
-		 "features %#x media %u-%u modes %u %u peers %d nets %d services %d events %u/%u deployment %u roles %d custom %d",
+		 "features %#x media %u-%u modes %u %u peers %d nets %d services %d events %u/%u deployment %u roles %d custom %d edition %u",
 		 r.features.value, r.media_min, r.media_max, r.mode_external, r.mode_internal,
-		 r.peers, r.nets, r.services, r.event_rate, r.event_burst, r.deployment, r.roles, r.custom);
+		 r.peers, r.nets, r.services, r.event_rate, r.event_burst, r.deployment, r.roles, r.custom,
+		 r.edition);
 }
 
 /* A rejected SET_CONFIG must leave the configuration as it was. */
@@ -697,7 +701,7 @@ TEST_F(nl, config_default)
 	char config[192];
 
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
 }
 
 TEST_F(nl, media_range_one_end)
@@ -759,7 +763,7 @@ TEST_F(nl, media_range_and_modes_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 40000-40999 modes 0 1 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u16(nlh, LYNCEDGE_A_MEDIA_MIN, 50000);
@@ -794,14 +798,75 @@ TEST_F(nl, deployment_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 1 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 1 roles 0 custom 0 edition 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_put_u8(nlh, LYNCEDGE_A_DEPLOYMENT, LYNCEDGE_DEPLOYMENT_HOST);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
+}
+
+TEST_F(nl, edition_out_of_range)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_MAX + 1);
+	EXPECT_CONFIG_REJECTED(self, nlh, ERANGE);
+}
+
+/* Features on the edition's side: turn xmpp on, then a 2019 edition under it. */
+static void put_features(struct nlmsghdr *nlh, uint32_t value, uint32_t selector)
+{
+	struct nla_bitfield32 bf = { value, selector };
+
+	mnl_attr_put(nlh, LYNCEDGE_A_FEATURES, sizeof(bf), &bf);
+}
+
+TEST_F(nl, edition_round_trip_and_its_features)
+{
+	struct nlmsghdr *nlh = SET_CONFIG(self);
+	char config[192];
+
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_SFB2015);
+	put_features(nlh, LYNCEDGE_FEATURE_F_XMPP, LYNCEDGE_FEATURE_F_XMPP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x3 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 1", config);
+
+	/* SfB has no OCS 2007 rows; 2019 and SE no XMPP ones, under xmpp on. */
+	nlh = SET_CONFIG(self);
+	put_features(nlh, LYNCEDGE_FEATURE_F_OCS2007, LYNCEDGE_FEATURE_F_OCS2007);
+	EXPECT_CONFIG_REJECTED(self, nlh, EOPNOTSUPP);
+	EXPECT_NE(NULL, strstr(self->r.extack, "ocs2007"));
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_SFB2019);
+	EXPECT_CONFIG_REJECTED(self, nlh, EOPNOTSUPP);
+	EXPECT_NE(NULL, strstr(self->r.extack, "disable xmpp"));
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_SFBSE);
+	EXPECT_CONFIG_REJECTED(self, nlh, EOPNOTSUPP);
+
+	/* Both in one request: the feature off, the edition changed. */
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_SFBSE);
+	put_features(nlh, 0, LYNCEDGE_FEATURE_F_XMPP);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 3", config);
+	nlh = SET_CONFIG(self);
+	put_features(nlh, LYNCEDGE_FEATURE_F_XMPP, LYNCEDGE_FEATURE_F_XMPP);
+	EXPECT_CONFIG_REJECTED(self, nlh, EOPNOTSUPP);
+
+	nlh = SET_CONFIG(self);
+	mnl_attr_put_u8(nlh, LYNCEDGE_A_EDITION, LYNCEDGE_EDITION_LYNC2013);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
+	ASSERT_EQ(0, self->r.error);
+	config_of(_metadata, self, config, sizeof(config));
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
 }
 
 /* One peer entry: the group, the address (len bytes) and the prefix length. */
@@ -841,7 +906,7 @@ TEST_F(nl, peers_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
 }
 
 TEST_F(nl, peer_host_bits)
@@ -933,7 +998,7 @@ TEST_F(nl, internal_nets_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 0 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
 }
 
 /* No set means no internal host, or any: neither is said by leaving it empty. */
@@ -1083,7 +1148,7 @@ TEST_F(nl, services_round_trip)
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &self->r));
 	ASSERT_EQ(0, self->r.error);
 	config_of(_metadata, self, config, sizeof(config));
-	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 3 events 10/50 deployment 0 roles 0 custom 0", config);
+	EXPECT_STREQ("features 0x1 media 50000-59999 modes 0 0 peers 0 nets 4 services 3 events 10/50 deployment 0 roles 0 custom 0 edition 0", config);
 
 	nlh = SET_CONFIG(self);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, LYNCEDGE_A_SERVICES));

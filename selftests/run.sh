@@ -4,7 +4,7 @@
 # lifecycle.sh ends by unloading it, debug.sh's kmemleak scan comes last.
 # lyncedge.tests=A.sh,B.sh on the kernel command line runs those alone (vm-run.sh).
 rc=0
-tests="load.sh netlink.sh sanitizers.sh policy.sh conf.sh counters.sh outputs.sh monitor.sh
+tests="load.sh netlink.sh sanitizers.sh policy.sh editions.sh conf.sh counters.sh outputs.sh monitor.sh
 	gateway.sh internal.sh export.sh roles.sh confirm.sh churn.sh fuzz.sh lifecycle.sh debug.sh"
 only=$(sed -n 's/.*lyncedge\.tests=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' ')
 # The project's debug kernel (kmemleak) runs some five times slower: there
