@@ -30,8 +30,8 @@ awk '/^    (not )?ok [0-9]+ / {
 while read -r status name; do
 	ktap "$status" "kunit: lyncedge_policy: $name"
 done </tmp/kunit.results
-check "debug: the KUnit suite ran its 15 cases" \
-	[ "$(grep -c '^    \(not \)\{0,1\}ok [0-9]' $RESULTS)" -eq 15 ]
+check "debug: the KUnit suite ran its 18 cases" \
+	[ "$(grep -c '^    \(not \)\{0,1\}ok [0-9]' $RESULTS)" -eq 18 ]
 check "debug: the KUnit suite passed as a whole" grep -q '^ok 1 lyncedge_policy$' $RESULTS
 check "debug: rmmod lyncedge_kunit" /sbin/rmmod lyncedge_kunit
 
