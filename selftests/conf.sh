@@ -14,6 +14,7 @@ showconf() { in_ns $NS $CTL showconf; }
 cat >/tmp/default.conf <<'CONF'
 # lyncedge configuration: lyncedgectl statements, read by setconf
 set-role t0 external
+set-edition lync2013
 set-media-range 50000-59999
 set-mode external enforce
 set-mode internal enforce
@@ -32,6 +33,7 @@ cat >/tmp/good.conf <<'CONF'
 # lyncedge configuration: lyncedgectl statements, read by setconf
 set-role t0 external
 set-role vlan.20 internal
+set-edition lync2013
 enable ocs2007
 set-media-range 40000-40999
 set-mode external enforce
