@@ -1,6 +1,6 @@
 #!/bin/bash
 # Instructions per lookup of the module's classifier, lyncedge_policy_lookup(),
-# counted by callgrind in a host build of module/compile.c and module/policy.c
+# counted by callgrind in a host build of module/compile.c, editions.c and policy.c
 # (see scripts/bench/classifier/classifier.c), for the built-in policy and
 # for it with 1,000 custom port ranges on one portset.
 #
@@ -33,7 +33,7 @@ mkdir -p "$out"
 # only for callgrind_annotate's per-line costs.
 gcc -std=gnu11 -O2 -mpopcnt -fno-strict-aliasing -g -Wall -Wextra -Werror \
 	-I"$src/shim" -iquote module -o "$bin" \
-	"$src/classifier.c" module/compile.c module/policy.c
+	"$src/classifier.c" module/compile.c module/editions.c module/policy.c
 
 # The Ir callgrind collected in bench_loop in a run of configuration $1,
 # calling the lookup, or with "empty" the function that does nothing.

@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "compile.h"
+#include "editions.h"
 #include "policy.h"
 
 #define NCUSTOM		1000
