@@ -9,7 +9,8 @@
 #   make install-tool    lyncedgectl, its man page and bash completion under
 #                  PREFIX (/usr/local), lyncedge.service in UNITDIR
 #                  (/lib/systemd/system), its script in PREFIX/libexec/lyncedge,
-#                  /etc/lyncedge/lyncedge.conf unless there is one already
+#                  /etc/lyncedge/lyncedge.conf unless there is one already,
+#                  the Prometheus alerting rules in PREFIX/share/doc/lyncedgectl/examples
 #   make install-module  module/lyncedge.ko in /lib/modules/KVER/updates, then
 #                  depmod
 #   make uninstall what make install put there (uninstall-tool,
@@ -103,6 +104,8 @@ install-tool: userspace build/dist/lyncedge.service build/dist/lyncedge-service
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl
 	install -D -m 644 build/dist/lyncedge.service $(DESTDIR)$(UNITDIR)/lyncedge.service
 	install -D -m 755 build/dist/lyncedge-service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service
+	install -D -m 644 dist/lyncedge-alerts.yml \
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml
 	if [ -e $(DESTDIR)$(CONFDIR)/lyncedge.conf ]; then \
 		echo "$(DESTDIR)$(CONFDIR)/lyncedge.conf exists: kept as it is"; \
 	else \
@@ -119,8 +122,11 @@ uninstall: uninstall-tool uninstall-module
 uninstall-tool:
 	rm -f $(DESTDIR)$(PREFIX)/sbin/lyncedgectl $(DESTDIR)$(PREFIX)/share/man/man8/lyncedgectl.8 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl \
-		$(DESTDIR)$(UNITDIR)/lyncedge.service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service
+		$(DESTDIR)$(UNITDIR)/lyncedge.service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service \
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/libexec/lyncedge 2>/dev/null || true
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples \
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl 2>/dev/null || true
 	if cmp -s dist/lyncedge.conf $(DESTDIR)$(CONFDIR)/lyncedge.conf; then \
 		rm -f $(DESTDIR)$(CONFDIR)/lyncedge.conf; \
 		rmdir --ignore-fail-on-non-empty $(DESTDIR)$(CONFDIR); \

@@ -58,6 +58,11 @@ grep '^# [^0-9]' build/docs.out
 collect host build/docs.out
 result $status "docs: the man page and bash completion checks ran to the end"
 
+bash selftests/alerts.sh >build/alerts.out 2>&1
+status=$?
+collect host build/alerts.out
+result $status "alerts: the Prometheus alerting rules' checks ran to the end"
+
 scripts/fuzz.sh 60 >build/fuzz.out 2>&1
 status=$?
 grep '^# fuzz' build/fuzz.out
