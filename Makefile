@@ -10,7 +10,8 @@
 #                  PREFIX (/usr/local), lyncedge.service in UNITDIR
 #                  (/lib/systemd/system), its script in PREFIX/libexec/lyncedge,
 #                  /etc/lyncedge/lyncedge.conf unless there is one already,
-#                  the Prometheus alerting rules in PREFIX/share/doc/lyncedgectl/examples
+#                  the Prometheus alerting rules and the Grafana dashboard in
+#                  PREFIX/share/doc/lyncedgectl/examples
 #   make install-module  module/lyncedge.ko in /lib/modules/KVER/updates, then
 #                  depmod
 #   make uninstall what make install put there (uninstall-tool,
@@ -106,6 +107,8 @@ install-tool: userspace build/dist/lyncedge.service build/dist/lyncedge-service
 	install -D -m 755 build/dist/lyncedge-service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service
 	install -D -m 644 dist/lyncedge-alerts.yml \
 		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml
+	install -D -m 644 dist/lyncedge-dashboard.json \
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-dashboard.json
 	if [ -e $(DESTDIR)$(CONFDIR)/lyncedge.conf ]; then \
 		echo "$(DESTDIR)$(CONFDIR)/lyncedge.conf exists: kept as it is"; \
 	else \
@@ -123,7 +126,8 @@ uninstall-tool:
 	rm -f $(DESTDIR)$(PREFIX)/sbin/lyncedgectl $(DESTDIR)$(PREFIX)/share/man/man8/lyncedgectl.8 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl \
 		$(DESTDIR)$(UNITDIR)/lyncedge.service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service \
-		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml \
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-dashboard.json
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/libexec/lyncedge 2>/dev/null || true
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples \
 		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl 2>/dev/null || true

@@ -63,6 +63,11 @@ status=$?
 collect host build/alerts.out
 result $status "alerts: the Prometheus alerting rules' checks ran to the end"
 
+bash selftests/dashboard.sh >build/dashboard.out 2>&1
+status=$?
+collect host build/dashboard.out
+result $status "dashboard: the Grafana dashboard's checks ran to the end"
+
 scripts/fuzz.sh 60 >build/fuzz.out 2>&1
 status=$?
 grep '^# fuzz' build/fuzz.out
