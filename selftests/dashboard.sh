@@ -8,6 +8,7 @@
 # the README promises. Each check is shown to fail on a broken copy.
 cd "$(dirname "$0")" || exit 1
 . ./lib.sh
+. ./prom_metrics.sh
 PROMTOOL=$(bash ../scripts/promtool.sh) || exit 1
 DASHBOARD=../dist/lyncedge-dashboard.json
 SCHEMA=$PWD/dashboard.schema.jq
@@ -34,8 +35,7 @@ parses() { # FILE
 
 # The metrics the queries read that the tool does not print.
 unknown() { # FILE
-	comm -13 <(grep -o '"lyncedge_[a-z_]*"' ../userspace/show_prom.c | tr -d '"' | sort -u) \
-		<(jq -r '.panels[].targets[].expr' "$1" | grep -o 'lyncedge_[a-z_]*' | sort -u)
+	jq -r '.panels[].targets[].expr' "$1" | prom_unknown
 }
 
 # A panel whose queries read METRIC summed by exactly LABELS, or unsummed.
