@@ -42,6 +42,18 @@
  *   netns COUNT      Makes COUNT network namespaces one after the other,
  *                    each dropping the one before (its last reference):
  *                    namespace churn without a program run for each.
+ *   talkd PROTO ADDR PORT MS
+ *                    The server end of one long-lived flow, bound to ADDR:
+ *                    prints "ready", takes one connection (TCP) or the first
+ *                    datagram's sender (UDP), then sends a numbered token
+ *                    every MS milliseconds and prints "back N T" for each
+ *                    token the client echoes, T the CLOCK_MONOTONIC time in
+ *                    ms. The server speaks first, as a SIP server or a media
+ *                    peer does on a flow the other end opened.
+ *   talk PROTO ADDR PORT
+ *                    The client end: opens the flow (UDP: with a "hello"
+ *                    datagram) and echoes whatever the server sends.
+ *   now              Prints the CLOCK_MONOTONIC time in ms, talkd's clock.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -74,7 +86,10 @@ static int usage(void)
 		"       lyncedge_probe asuser UID CMD...\n"
 		"       lyncedge_probe sink PORT [ADDR DPORT]\n"
 		"       lyncedge_probe syn ADDR PORT COUNT\n"
-		"       lyncedge_probe netns COUNT\n");
+		"       lyncedge_probe netns COUNT\n"
+		"       lyncedge_probe talkd tcp|udp ADDR PORT MS\n"
+		"       lyncedge_probe talk tcp|udp ADDR PORT\n"
+		"       lyncedge_probe now\n");
 	return 2;
 }
 
@@ -504,6 +519,132 @@ static int cmd_netns(int argc, char **argv)
 	return 0;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* "tcp" or "udp" and a port: the socket type, or -1. */
+static int flow_args(char **argv, struct sockaddr_in6 *sa)
+{
+	int port = parse_port(argv[2]);
+
+	if (port < 0 || parse_addr(argv[1], port, sa))
+		return -1;
+	if (!strcmp(argv[0], "tcp"))
+		return SOCK_STREAM;
+	return strcmp(argv[0], "udp") ? -1 : SOCK_DGRAM;
+}
+
+/* Prints "back N T" for each newline-ended token in the n bytes at data. */
+static void talkd_echoes(const char *data, ssize_t n, char *line, size_t *len)
+{
+	ssize_t i;
+
+	for (i = 0; i < n; i++) {
+		if (data[i] != '\n') {
+			if (*len < 31)
+				line[(*len)++] = data[i];
+			continue;
+		}
+		line[*len] = '\0';
+		printf("back %s %lld\n", line, now_ms());
+		*len = 0;
+	}
+}
+
+static int cmd_talkd(int argc, char **argv)
+{
+	static const int on = 1;
+	struct sockaddr_in6 sa, peer;
+	socklen_t plen = sizeof(peer);
+	int type, ms, fd, cfd, token = 0;
+	char msg[32], line[32];
+	size_t llen = 0;
+	long long next;
+	ssize_t n;
+
+	if (argc != 4)
+		return usage();
+	type = flow_args(argv, &sa);
+	ms = atoi(argv[3]);
+	if (type < 0 || ms < 1)
+		return usage();
+	fd = socket(AF_INET6, type, 0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    (type == SOCK_STREAM && listen(fd, 1))) {
+		perror("lyncedge_probe: talkd");
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("ready\n");
+	if (type == SOCK_STREAM) {
+		cfd = accept(fd, NULL, NULL);
+		close(fd);
+	} else {
+		cfd = fd;
+		if (recvfrom(fd, line, sizeof(line), 0, (struct sockaddr *)&peer, &plen) < 0 ||
+		    connect(fd, (struct sockaddr *)&peer, plen))
+			cfd = -1;
+	}
+	if (cfd < 0) {
+		perror("lyncedge_probe: talkd");
+		return 1;
+	}
+	for (next = now_ms();; next += ms) {
+		struct pollfd pfd = { .fd = cfd, .events = POLLIN };
+		int len = snprintf(msg, sizeof(msg), "%d\n", ++token);
+
+		/* UDP carries the token without its newline: one per datagram. */
+		if (send(cfd, msg, type == SOCK_STREAM ? len : len - 1,
+			 MSG_NOSIGNAL | MSG_DONTWAIT) < 0 &&
+		    type == SOCK_STREAM && errno != EAGAIN)
+			return 1;
+		while (poll(&pfd, 1, (int)(next + ms > now_ms() ? next + ms - now_ms() : 0)) > 0) {
+			n = recv(cfd, buf, sizeof(buf) - 1, 0);
+			if (n == 0 || (n < 0 && type == SOCK_STREAM))
+				return 1;
+			if (n < 0)
+				continue;
+			if (type == SOCK_DGRAM)
+				buf[n++] = '\n';
+			talkd_echoes(buf, n, line, &llen);
+		}
+	}
+}
+
+static int cmd_talk(int argc, char **argv)
+{
+	struct sockaddr_in6 sa;
+	int type, fd;
+	ssize_t n;
+
+	if (argc != 3)
+		return usage();
+	type = flow_args(argv, &sa);
+	if (type < 0)
+		return usage();
+	fd = dual_socket(type, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    (type == SOCK_DGRAM && send(fd, "hello", 5, 0) != 5)) {
+		perror("lyncedge_probe: talk");
+		return 1;
+	}
+	for (;;) {
+		n = recv(fd, buf, sizeof(buf), 0);
+		/* A UDP error is an ICMP message about an earlier datagram. */
+		if (n < 0 && type == SOCK_DGRAM)
+			continue;
+		if (n <= 0)
+			return 1;
+		send(fd, buf, n, MSG_NOSIGNAL);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -526,5 +667,13 @@ int main(int argc, char **argv)
 		return cmd_syn(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "netns"))
 		return cmd_netns(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "talkd"))
+		return cmd_talkd(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "talk"))
+		return cmd_talk(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "now") && argc == 2) {
+		printf("%lld\n", now_ms());
+		return 0;
+	}
 	return usage();
 }
