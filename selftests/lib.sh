@@ -129,6 +129,9 @@ listen() {
 	ns=$1
 	log=$2
 	shift 2
+	# The shell truncates LOG only once the probe runs: an older LOG's
+	# "ready" must not pass for this one's.
+	rm -f "$log"
 	in_ns "$ns" "$PROBE" listen "$@" >"$log" &
 	ready "$log" && return 0
 	echo "# listener in $ns did not start"
@@ -254,7 +257,13 @@ gateway_up() {
 	$IP -n $EDGE -6 route add 2001:db8:f::3/128 via 2001:db8:e::1 src 2001:db8:e::12
 	$IP -n $EDGE route add 10.0.3.0/24 via 10.0.2.1
 	$IP -n $EDGE -6 route add fd00:3::/64 via fd00:2::1
-	in_ns $GW nft -f - <<'NFT'
+	publish_edge $GW
+}
+
+# publish_edge NS: NS's nftables NAT publishes the edge's Access and A/V
+# Edge addresses (10.0.1.10, .12) on 203.0.113.10 and .12, both ways.
+publish_edge() {
+	in_ns "$1" nft -f - <<'NFT'
 table ip publish {
 	chain pre {
 		type nat hook prerouting priority dstnat; policy accept;
