@@ -1,6 +1,7 @@
 #!/bin/bash
 # Pack the VM's initramfs for one kernel: busybox, the real iproute2 `ip`
-# (busybox's has no netns), kmod, nft, iptables-legacy, ipset, jq, promtool, the Debian modules the tests
+# (busybox's has no netns), kmod, nft, iptables-legacy, ipset, jq, promtool,
+# keepalived and conntrackd, the Debian modules the tests
 # need with their dependencies, lyncedge.ko, lyncedgectl, and the selftests.
 # usage: mkinitramfs.sh KVER OUT.cpio.gz
 set -euo pipefail
@@ -16,13 +17,19 @@ trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,sbin,usr/sbin,usr/bin,proc,sys,dev,tmp,run,etc,opt/lyncedge}
 cp /bin/busybox "$root/bin/busybox"
 
-# A dynamically linked program with every library it loads, at the same paths.
-copy_prog() { # $1 source path, $2 path in the image
+# A dynamically linked program with every library it loads, at the same
+# paths; one from a private library directory ($3) goes to the image's
+# /usr/lib/x86_64-linux-gnu, where the loader looks.
+copy_prog() { # $1 source path, $2 path in the image [$3 private library directory]
+	local private=${3:-} lib to
 	mkdir -p "$root/$(dirname "$2")"
 	cp -L "$1" "$root/$2"
-	ldd "$1" | grep -o '/[^ ]*' | while read -r lib; do
-		mkdir -p "$root/$(dirname "$lib")"
-		cp -L "$lib" "$root/$lib"
+	LD_LIBRARY_PATH=$private ldd "$1" | grep -o '/[^ ]*' | while read -r lib; do
+		to=$lib
+		[ -n "$private" ] && [ "${lib#"$private"/}" != "$lib" ] &&
+			to=/usr/lib/x86_64-linux-gnu/$(basename "$lib")
+		mkdir -p "$root/$(dirname "$to")"
+		cp -L "$lib" "$root/$to"
 	done
 }
 copy_prog /usr/sbin/ip /usr/sbin/ip
@@ -47,6 +54,21 @@ mkdir -p "$root/usr/lib/x86_64-linux-gnu"
 cp -r /usr/lib/x86_64-linux-gnu/xtables "$root/usr/lib/x86_64-linux-gnu/"
 copy_prog /usr/sbin/ipset /usr/sbin/ipset
 copy_prog "$("$top/scripts/promtool.sh")" /usr/bin/promtool
+# The gateway pair (ha.sh): keepalived and conntrackd, unpacked from Debian's
+# packages; each node's /etc/keepalived and /etc/conntrackd are bound in by
+# `ip netns exec` from /etc/netns/NODE, its /run is a tmpfs of its own.
+ha=$("$top/scripts/ha-tools.sh")
+for t in keepalived conntrackd; do
+	copy_prog "$ha/bin/$t" "/usr/sbin/$t" "$ha/lib"
+done
+mkdir -p "$root"/etc/{keepalived,conntrackd,netns} "$root/var"
+ln -s /run "$root/var/run"
+# keepalived runs its notify scripts as a user it looks up: root.
+echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
+echo 'root:x:0:' >"$root/etc/group"
+# conntrackd looks the protocols of its filter up by name.
+printf 'tcp\t6\tTCP\nudp\t17\tUDP\n' >"$root/etc/protocols"
+ln -s /run/lock "$root/var/lock"
 
 # Debian's modules and what they depend on, uncompressed (6.12 ships .ko.xz).
 # The debug kernel has everything the tests need built in.
@@ -56,7 +78,7 @@ if [ "$KDEBUG" = 0 ]; then
 	cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
 	# nft's named counters need nft_objref, a module of its own before 6.2.
 	objref=$(modinfo -k "$kver" nft_objref >/dev/null 2>&1 && echo nft_objref || true)
-	modprobe -S "$kver" -a --show-depends veth nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct $objref pktgen \
+	modprobe -S "$kver" -a --show-depends veth bridge nf_conntrack_netlink nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct $objref pktgen \
 		iptable_filter ip6table_filter xt_conntrack xt_comment xt_tcpudp xt_set \
 		ip_set_bitmap_port |
 		awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
@@ -81,6 +103,7 @@ cp "$top/selftests/"*.sh "$top/selftests/"*.expected "$top/selftests/"*.jq \
 	"$top/build/lyncedge_nlfuzz" \
 	"$root/opt/lyncedge/selftests/"
 cp -r "$top/selftests/editions" "$root/opt/lyncedge/selftests/"
+cp -r "$top/dist/ha" "$root/opt/lyncedge/selftests/"
 copy_prog "$top/build/lyncedge_nltest" /opt/lyncedge/selftests/lyncedge_nltest
 mkdir -p "$root/opt/lyncedge/bench"
 cp "$top/build/$kver/lyncedge_bench.ko" "$top/scripts/bench/guest.sh" "$root/opt/lyncedge/bench/"
