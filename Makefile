@@ -96,6 +96,10 @@ endef
 
 install: install-tool install-module
 
+# The gateway pair's keepalived and conntrackd configuration (selftests/ha.sh).
+HA_DIR = $(PREFIX)/share/doc/lyncedgectl/examples/ha
+HA_EXAMPLES := lyncedge.conf keepalived.conf conntrackd.conf conntrackd-failover.sh
+
 # Debian's lyncedgectl package is this; lyncedge-dkms builds the module. An
 # administrator's lyncedge.conf is never overwritten.
 install-tool: userspace build/dist/lyncedge.service build/dist/lyncedge-service
@@ -109,6 +113,10 @@ install-tool: userspace build/dist/lyncedge.service build/dist/lyncedge-service
 		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml
 	install -D -m 644 dist/lyncedge-dashboard.json \
 		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-dashboard.json
+	for f in $(HA_EXAMPLES); do \
+		install -D -m 644 dist/ha/$$f $(DESTDIR)$(HA_DIR)/$$f || exit 1; \
+	done
+	chmod 755 $(DESTDIR)$(HA_DIR)/conntrackd-failover.sh
 	if [ -e $(DESTDIR)$(CONFDIR)/lyncedge.conf ]; then \
 		echo "$(DESTDIR)$(CONFDIR)/lyncedge.conf exists: kept as it is"; \
 	else \
@@ -127,9 +135,11 @@ uninstall-tool:
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/lyncedgectl \
 		$(DESTDIR)$(UNITDIR)/lyncedge.service $(DESTDIR)$(PREFIX)/libexec/lyncedge/lyncedge-service \
 		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-alerts.yml \
-		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-dashboard.json
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples/lyncedge-dashboard.json \
+		$(HA_EXAMPLES:%=$(DESTDIR)$(HA_DIR)/%)
 	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/libexec/lyncedge 2>/dev/null || true
-	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples \
+	rmdir --ignore-fail-on-non-empty $(DESTDIR)$(HA_DIR) \
+		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl/examples \
 		$(DESTDIR)$(PREFIX)/share/doc/lyncedgectl 2>/dev/null || true
 	if cmp -s dist/lyncedge.conf $(DESTDIR)$(CONFDIR)/lyncedge.conf; then \
 		rm -f $(DESTDIR)$(CONFDIR)/lyncedge.conf; \
