@@ -60,7 +60,7 @@ done
 retry $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential pkg-config libmnl-dev sparse flex bison bc libelf-dev \
 	busybox-static kmod cpio zstd xz-utils iproute2 nftables iptables ipset jq mandoc clang \
-	libclang-rt-14-dev valgrind gnuplot-nox \
+	libclang-rt-14-dev valgrind gnuplot-nox curl fonts-dejavu-core \
 	linux-source-6.1 "${kpkgs[@]}" >/dev/null
 # The Debian packages (scripts/package.sh) and the VM test that installs them
 # in a Debian image built from the archive.

@@ -78,4 +78,18 @@ check "dashboard: per-rule rates, drops by role and direction, the three diagnos
 jq 'del(.panels[] | select(.title == "Diagnostics"))' $DASHBOARD >"$tmp/broken.json"
 check "dashboard: the panel check can fail: no diagnostics panel" eval '! promised "$tmp/broken.json"'
 
+# The README's image: drawn from the dashboard as it is (the inputs it was
+# drawn from recorded beside it), and drawable, every panel with data.
+ktap $(cd .. && sha256sum --quiet -c docs/dashboard.sha256 >/dev/null 2>&1; echo $?) \
+	"dashboard: docs/dashboard.png was drawn from this dashboard (scripts/dashboard-image.sh)"
+jq '.panels[2].title = "Drops"' $DASHBOARD >"$tmp/broken.json"
+sed "s|dist/lyncedge-dashboard.json|$tmp/broken.json|" ../docs/dashboard.sha256 >"$tmp/broken.sha256"
+check "dashboard: the image check can fail: a dashboard changed since" \
+	eval '! (cd .. && sha256sum --quiet -c "$tmp/broken.sha256" >/dev/null 2>&1)'
+check "dashboard: scripts/dashboard-image.sh draws every panel, each query with data" \
+	eval 'bash ../scripts/dashboard-image.sh "$tmp/image.png" $DASHBOARD >/dev/null'
+jq '.panels[3].targets[0].expr |= sub("av_snat"; "av_nat")' $DASHBOARD >"$tmp/broken.json"
+check "dashboard: the drawing fails on a query of no series" \
+	eval '! bash ../scripts/dashboard-image.sh "$tmp/image.png" "$tmp/broken.json" 2>/dev/null'
+
 ktap_finish
