@@ -14,7 +14,7 @@ SUDO=
 BPO_LIST=/etc/apt/sources.list.d/lyncedge-bookworm-backports.sources
 STAMP=/var/lib/lyncedge-deps.stamp
 # Bump when the package set changes, so machines that already ran us install the rest.
-DEPS_VERSION=7
+DEPS_VERSION=8
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$DEPS_VERSION" ] && [ -z "${LYNCEDGE_FORCE_DEPS:-}" ]; then
 	exit 0
