@@ -24,7 +24,7 @@ KVER ?= $(shell uname -r)
 # Hosts without headers for the running kernel (like a CI machine that cannot
 # load modules at all) build for the newest installed Debian kernel instead.
 ifeq ($(wildcard /lib/modules/$(KVER)/build),)
-KVER := $(lastword $(shell scripts/kernels.sh 2>/dev/null))
+KVER := $(lastword $(shell scripts/kernels.sh --installed 2>/dev/null))
 endif
 KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local

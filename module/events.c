@@ -25,6 +25,7 @@
 #include <linux/netfilter.h>
 #include <net/genetlink.h>
 
+#include "compat.h"
 #include "events.h"
 #include "family.h"
 
@@ -135,8 +136,7 @@ void lyncedge_event(struct net *net, struct lyncedge_events *ev, const struct ly
 	}
 	genlmsg_end(msg, hdr);
 	/* A listener that went away meanwhile is no error. */
-	genlmsg_multicast_netns(&lyncedge_genl_family, net, msg, 0, LYNCEDGE_NL_MCGRP_EVENTS,
-				GFP_ATOMIC);
+	lyncedge_genl_multicast(&lyncedge_genl_family, net, msg, LYNCEDGE_NL_MCGRP_EVENTS);
 	return;
 
 untake:

@@ -5,14 +5,22 @@
  */
 #include <linux/module.h>
 
+#include "compat.h"
 #include "family.h"
 #include "lyncedge.h"
 
 /* Events carry addresses and ports: listening is for the namespace's admin. */
 static const struct genl_multicast_group lyncedge_nl_mcgrps[] = {
 	[LYNCEDGE_NL_MCGRP_EVENTS] = { .name = LYNCEDGE_MCGRP_EVENTS,
-				       .flags = GENL_MCAST_CAP_NET_ADMIN },
+				       .flags = LYNCEDGE_MCAST_FLAGS },
 };
+
+/*
+ * resv_start_op stays 0, as for every new family: each command's
+ * attributes are validated strictly, the header's reserved byte must be
+ * zero, and a command without a policy takes no attribute (6.1; before,
+ * LYNCEDGE_GENL_PRE_DOIT checks the last two).
+ */
 
 struct genl_family lyncedge_genl_family __ro_after_init = {
 	.name = LYNCEDGE_GENL_NAME,
@@ -21,7 +29,7 @@ struct genl_family lyncedge_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.mcgrps = lyncedge_nl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(lyncedge_nl_mcgrps),
-	.resv_start_op = LYNCEDGE_CMD_UNSPEC,
+	.pre_doit = LYNCEDGE_GENL_PRE_DOIT,
 };
 
 /* A message of a dump, flagged NLM_F_DUMP_INTR when a change came between its parts. */

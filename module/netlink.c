@@ -12,6 +12,7 @@
 #include <net/sock.h>
 
 #include "commit.h"
+#include "compat.h"
 #include "counters.h"
 #include "events.h"
 #include "family.h"

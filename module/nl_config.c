@@ -12,6 +12,7 @@
 #include <net/ipv6.h>
 
 #include "commit.h"
+#include "compat.h"
 #include "family.h"
 #include "netlink.h"
 #include "netns.h"

@@ -22,7 +22,7 @@ mkdir -p "$out" build/bench
 scripts/install-deps.sh
 make -s userspace testprogs
 # The newest installed Debian kernel.
-kver=$(scripts/kernels.sh | tail -n 1)
+kver=$(scripts/kernels.sh --installed | tail -n 1)
 scripts/build-module.sh "$kver"
 qemu=$(qemu-system-x86_64 --version | head -n 1)
 

@@ -74,10 +74,17 @@ grep '^# fuzz' build/fuzz.out
 collect host build/fuzz.out
 result $status "fuzz: every libFuzzer target ran to the end"
 
+# The kernels of other suites than the machine's, each in a chroot of its
+# suite, checked for a newer version (a security update) on every run.
+for suite in bullseye sid; do
+	scripts/fetch-kernel.sh "$suite" >/dev/null
+	result $? "kernels: $suite's newest cloud kernel, fetched into a chroot of its suite"
+done
 kernels=$(scripts/kernels.sh)
 echo "# kernels: $(echo $kernels)"
-echo "$kernels" | grep -q '^6\.1\.' && echo "$kernels" | grep -q '^6\.12\.'
-result $? "kernels: Debian's 6.1 and 6.12 are both installed"
+echo "$kernels" | grep -q '^5\.10\.' && echo "$kernels" | grep -q '^6\.1\.' &&
+	echo "$kernels" | grep -q '^6\.12\.' && echo "$kernels" | grep -q '^7\.'
+result $? "kernels: Debian's 5.10, 6.1, 6.12 and 7.x are all there"
 
 # The module built for a kernel and the selftests booted on it.
 vm_suite() { # KVER

@@ -5,7 +5,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 scripts/install-deps.sh
-kver=$(scripts/kernels.sh | tail -n 1)
+kver=$(scripts/kernels.sh --installed | tail -n 1)
 make -s userspace testprogs
 scripts/build-module.sh "$kver"
 echo "lyncedge demo on Debian kernel $kver (qemu, TCG)"

@@ -74,15 +74,22 @@ ln -s /run/lock "$root/var/lock"
 # The debug kernel has everything the tests need built in.
 if [ "$KDEBUG" = 0 ]; then
 	moddir=$root/lib/modules/$kver
+	# The tree KMODULES is in: / for the machine's kernels.
+	kroot=${KMODULES%/lib/modules/$kver}
+	kroot=${kroot:-/}
 	mkdir -p "$moddir"
-	cp "/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$moddir/"
-	# nft's named counters need nft_objref, a module of its own before 6.2.
-	objref=$(modinfo -k "$kver" nft_objref >/dev/null 2>&1 && echo nft_objref || true)
-	modprobe -S "$kver" -a --show-depends veth bridge nf_conntrack_netlink nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct $objref pktgen \
+	cp "$KMODULES"/modules.{order,builtin,builtin.modinfo} "$moddir/"
+	# nft's named counters need nft_objref and nft_counter, modules of
+	# their own in older kernels (objref before 6.2; counter in 5.10):
+	# each taken where the kernel has it as a module.
+	objref=$(for m in nft_objref nft_counter; do
+		if modinfo -b "$kroot" -k "$kver" $m >/dev/null 2>&1; then echo $m; fi
+	done)
+	modprobe -d "$kroot" -S "$kver" -a --show-depends veth bridge nf_conntrack_netlink nf_conntrack nft_chain_nat nft_nat nft_masq nft_ct $objref pktgen \
 		iptable_filter ip6table_filter xt_conntrack xt_comment xt_tcpudp xt_set \
 		ip_set_bitmap_port |
 		awk '$1 == "insmod" { print $2 }' | sort -u | while read -r m; do
-			rel=${m#/lib/modules/$kver/}
+			rel=${m#"$KMODULES"/}
 			mkdir -p "$moddir/$(dirname "$rel")"
 			case "$m" in
 			*.xz) xz -dc "$m" >"$moddir/${rel%.xz}" ;;

@@ -142,10 +142,30 @@ check "text: one line per event" \
 	grep -q '^drop external in t0 udp 192.0.2.2:40003 > 192.0.2.1:9996 len 30 no-rule$' /tmp/mon.txt
 
 stop_ns $NS
-# A monitor that wrongly joined would wait for events for ever: timeout ends it.
-timeout 5 $IP netns exec $NS "$PROBE" asuser 65534 $CTL monitor >/dev/null 2>/tmp/mon.err
-check "cli: monitoring needs CAP_NET_ADMIN" [ $? -eq 1 ]
-check "cli: and says so" grep -q 'permission denied' /tmp/mon.err
+# An unprivileged listener hears no event, drops or not. From 6.1 (6.6
+# upstream, backported) genetlink refuses its bind; before, the module
+# sends events only to sockets opened with CAP_NET_ADMIN, and the listener
+# waits in vain until timeout ends it.
+timeout 5 $IP netns exec $NS "$PROBE" asuser 65534 $CTL monitor >/tmp/mon.out 2>/tmp/mon.err &
+mon=$!
+sleep 1
+for i in 1 2 3; do
+	in_ns $PEER "$PROBE" send udp 192.0.2.1 9 u$i
+done
+wait $mon
+rc=$?
+check "cli: an unprivileged monitor hears no event" [ ! -s /tmp/mon.out ]
+case $(uname -r) in
+5.*)
+	# busybox's timeout exits with the status of the program it killed.
+	check "cli: before 6.1 it may join, and waits until timeout ends it [$rc]" \
+		eval '[ $rc -eq 124 ] || [ $rc -eq 143 ]'
+	;;
+*)
+	check "cli: monitoring needs CAP_NET_ADMIN" [ $rc -eq 1 ]
+	check "cli: and says so" grep -q 'permission denied' /tmp/mon.err
+	;;
+esac
 in_ns $NS $CTL monitor --xml >/dev/null 2>/tmp/mon.err
 check "cli: a bad option gets the usage line" grep -q '^usage: lyncedgectl monitor' /tmp/mon.err
 in_ns $NS $CTL set-event-rate 10001 2>/tmp/mon.err
