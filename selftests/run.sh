@@ -19,7 +19,8 @@ if [ -e /sys/kernel/debug/kmemleak ]; then
 	tests=$(echo $tests | tr ' ' '\n' | grep -vxE 'sanitizers.sh|outputs.sh|export.sh|ha.sh')
 	export LYNCEDGE_CHURN_NETNS=300 LYNCEDGE_FUZZ_COUNT=30000
 fi
-# The kernels beside Debian's stable two (5.10, 7.x) run the whole suite
+# The kernels beside Debian's stable two (5.10, 7.x; booted by hand with
+# scripts/vm-run.sh until they pass, see check.sh) run the whole suite
 # too, but export.sh's differential, five minutes of it, for the seed's
 # edition only: the other editions take the same kernel paths with other
 # tables, which 6.1 and 6.12 run in full. So make check fits in CI's time.
