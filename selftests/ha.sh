@@ -129,19 +129,15 @@ fed5061 inet 203.0.113.2 edge 203.0.113.2 tcp 5061 7
 mediatcp inet 203.0.113.3 edge 203.0.113.3 tcp 50000 8
 stun inet 203.0.113.3 edge 203.0.113.3 udp 3478 12"
 
-ns_ha() { # inet|edge
-	[ "$1" = inet ] && echo $INET || echo $EDGE
-}
-
 # flows_up: every flow open, each answered at least three times.
 flows_up() {
 	echo "$FLOWS" | while read -r name sns saddr cns to proto port rule; do
 		# The shell truncates the log only once talkd runs: a log of
 		# the scenario before must not pass for this one's "ready".
 		rm -f "/tmp/ha-$name.log"
-		in_ns "$(ns_ha $sns)" "$PROBE" talkd $proto $saddr $port 200 >"/tmp/ha-$name.log" &
+		in_ns "$(ns_of $sns)" "$PROBE" talkd $proto $saddr $port 200 >"/tmp/ha-$name.log" &
 		ready "/tmp/ha-$name.log" || return 1
-		in_ns "$(ns_ha $cns)" "$PROBE" talk $proto $to $port </dev/null \
+		in_ns "$(ns_of $cns)" "$PROBE" talk $proto $to $port </dev/null \
 			>/dev/null 2>"/tmp/ha-$name.client" &
 	done
 	echo "$FLOWS" | while read -r name rest; do
